@@ -1,0 +1,1 @@
+"""Tables, enums and pure rules of the workshop method. No Qt, no I/O."""

@@ -1,0 +1,167 @@
+"""Bottleneck notes: captured fast, edited in place, sorted into themes later."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from kaizen_studio.domain.rules import check_rating, clean_note_text, clean_text
+from kaizen_studio.domain.tables import Note, Participant, Theme
+from kaizen_studio.services.clock import SYSTEM_CLOCK, Clock
+from kaizen_studio.services.records import (
+    Cleaner,
+    apply_changes,
+    belongs,
+    fetch,
+    fetch_workshop,
+    same,
+)
+from kaizen_studio.services.removal import remove
+from kaizen_studio.storage.library import Library
+from kaizen_studio.storage.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    workshop_id: int
+    text: str
+    participant_id: int | None
+    process_area: str
+    frequency: int | None
+    impact: int | None
+    theme_id: int | None
+    stacked_on_id: int | None
+    x: float | None
+    y: float | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """A note before it is stored (typed, or read from a CSV row)."""
+
+    text: str
+    participant_id: int | None = None
+    process_area: str = ""
+    frequency: int | None = None
+    impact: int | None = None
+    theme_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def note_info(row: Note) -> NoteInfo:
+    assert row.id is not None
+    return NoteInfo(
+        id=row.id,
+        workshop_id=row.workshop_id,
+        text=row.text,
+        participant_id=row.participant_id,
+        process_area=row.process_area,
+        frequency=row.frequency,
+        impact=row.impact,
+        theme_id=row.theme_id,
+        stacked_on_id=row.stacked_on_id,
+        x=row.x,
+        y=row.y,
+        created_at=row.created_at,
+    )
+
+
+CLEANERS: dict[str, Cleaner] = {
+    "text": clean_note_text,
+    "participant_id": same,
+    "process_area": lambda v: clean_text(v, "A process area"),
+    "frequency": lambda v: check_rating(v, "Frequency"),
+    "impact": lambda v: check_rating(v, "Impact"),
+    "theme_id": same,
+    "stacked_on_id": same,
+    "x": same,
+    "y": same,
+}
+
+
+def _check_references(session: Session, workshop_id: int, changes: dict[str, Any]) -> None:
+    belongs(session, Participant, changes.get("participant_id"), workshop_id, "participant")
+    belongs(session, Theme, changes.get("theme_id"), workshop_id, "theme")
+    belongs(session, Note, changes.get("stacked_on_id"), workshop_id, "note")
+
+
+def _new_row(session: Session, workshop_id: int, draft: NoteDraft, created_at: datetime) -> Note:
+    values = {
+        "text": draft.text,
+        "participant_id": draft.participant_id,
+        "process_area": draft.process_area,
+        "frequency": draft.frequency,
+        "impact": draft.impact,
+        "theme_id": draft.theme_id,
+    }
+    _check_references(session, workshop_id, values)
+    row = Note(workshop_id=workshop_id, text="-", created_at=created_at)
+    apply_changes(row, values, CLEANERS)
+    return row
+
+
+def add_note(
+    library: Library,
+    workshop_id: int,
+    text: str,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
+    **details: Any,
+) -> NoteInfo:
+    """Store one note at once; the returned info carries its id."""
+    with library.session() as session:
+        fetch_workshop(session, workshop_id)
+        row = _new_row(session, workshop_id, NoteDraft(text=text, **details), clock.now())
+        session.add(row)
+        session.flush()
+        return note_info(row)
+
+
+def add_notes(
+    library: Library, workshop_id: int, drafts: Sequence[NoteDraft], *, clock: Clock = SYSTEM_CLOCK
+) -> list[NoteInfo]:
+    """Store many notes in one transaction: all of them, or none if one is refused."""
+    now = clock.now()
+    with library.session() as session:
+        fetch_workshop(session, workshop_id)
+        rows = [_new_row(session, workshop_id, draft, now) for draft in drafts]
+        session.add_all(rows)
+        session.flush()
+        return [note_info(row) for row in rows]
+
+
+def list_notes(library: Library, workshop_id: int) -> list[NoteInfo]:
+    """The workshop's notes in the order they were captured."""
+    with library.session() as session:
+        fetch_workshop(session, workshop_id)
+        rows = session.exec(
+            select(Note).where(col(Note.workshop_id) == workshop_id).order_by(col(Note.id))
+        ).all()
+        return [note_info(row) for row in rows]
+
+
+def get_note(library: Library, note_id: int) -> NoteInfo:
+    with library.session() as session:
+        return note_info(fetch(session, Note, note_id, "note"))
+
+
+def update_note(library: Library, note_id: int, **changes: Any) -> dict[str, Any]:
+    """Edit a note; returns the previous values, so the same call undoes it."""
+    with library.session() as session:
+        row = fetch(session, Note, note_id, "note")
+        _check_references(session, row.workshop_id, changes)
+        previous = apply_changes(row, changes, CLEANERS)
+        session.add(row)
+    return previous
+
+
+def delete_notes(library: Library, note_ids: Sequence[int]) -> Snapshot:
+    """Delete notes (and the dots on them); the snapshot puts them back."""
+    with library.session() as session:
+        for note_id in note_ids:
+            fetch(session, Note, note_id, "note")
+    return remove(library, "note", list(note_ids))

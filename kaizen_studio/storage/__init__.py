@@ -1,0 +1,1 @@
+"""Library files: opening, creating, migrating, backing up, checking. No Qt."""

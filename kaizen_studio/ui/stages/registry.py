@@ -1,0 +1,24 @@
+"""Which page class serves which stage. A stage without a page shows NotBuiltPage."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from kaizen_studio.domain.enums import Stage
+from kaizen_studio.ui.context import AppContext
+from kaizen_studio.ui.stages.base import NotBuiltPage, StagePage
+
+PageFactory = Callable[[AppContext, QWidget | None], StagePage]
+
+
+def page_factories() -> dict[Stage, PageFactory]:
+    """Imported lazily so a page module is loaded only when the workshop view is built."""
+    factories: dict[Stage, PageFactory] = {}
+    return factories
+
+
+def make_page(stage: Stage, context: AppContext, parent: QWidget | None = None) -> StagePage:
+    factory = page_factories().get(stage)
+    if factory is None:
+        return NotBuiltPage(context, stage, parent)
+    return factory(context, parent)

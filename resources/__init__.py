@@ -1,0 +1,1 @@
+"""Data files shipped with Kaizen Studio (installed as kaizen_studio.resources)."""
