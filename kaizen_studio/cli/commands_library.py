@@ -28,7 +28,7 @@ def run_demo(options: argparse.Namespace) -> int:
     from kaizen_studio.services.demo import create_demo
     from kaizen_studio.storage.library import open_library
 
-    with open_library(Path(options.file), create=True) as library:
+    with open_library(Path(options.file), create=True, exclusive=True) as library:
         workshop_id = create_demo(library)
     print(f"Added the demo workshop (id {workshop_id}) to {options.file}.")
     return EXIT_OK
@@ -39,7 +39,7 @@ def run_list(options: argparse.Namespace) -> int:
         return _list_themes(options)
     from kaizen_studio.services.workshops import list_workshops
 
-    with open_existing(options.file) as library:
+    with open_existing(options.file, read_only=True) as library:
         workshops = list_workshops(library)
     if options.json:
         print_json(

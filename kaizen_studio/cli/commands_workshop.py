@@ -38,7 +38,7 @@ def run_export(options: argparse.Namespace) -> int:
         return fail(f"The folder {output.parent} does not exist.")
     from kaizen_studio.services.interchange import write_export
 
-    with open_existing(options.file) as library:
+    with open_existing(options.file, read_only=True) as library:
         write_export(library, options.workshop, output)
     print(f"Wrote workshop {options.workshop} to {output}.")
     return EXIT_OK
@@ -50,7 +50,7 @@ def run_import(options: argparse.Namespace) -> int:
     from kaizen_studio.storage.library import open_library
 
     data = read_export(Path(options.input))
-    with open_library(Path(options.file), create=True) as library:
+    with open_library(Path(options.file), create=True, exclusive=True) as library:
         workshop_id = import_workshop(library, data)
         title = get_workshop(library, workshop_id).title
     print(f"Imported '{title}' as workshop {workshop_id}.")

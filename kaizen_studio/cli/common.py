@@ -39,10 +39,14 @@ def run_safely(action: Callable[[], int]) -> int:
         return fail("Interrupted.", 130)
 
 
-def open_existing(path: str) -> "Library":
+def open_existing(path: str, *, read_only: bool = False) -> "Library":
+    """Open a library that must exist; `read_only` for commands that only read.
+
+    Writing commands hold the library exclusively, so they never write behind
+    the back of an open window (storage.lock)."""
     from kaizen_studio.storage.library import open_library
 
-    return open_library(Path(path))
+    return open_library(Path(path), read_only=read_only, exclusive=not read_only)
 
 
 def print_json(data: Any) -> None:

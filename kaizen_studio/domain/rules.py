@@ -1,6 +1,7 @@
 """Pure checks on what a facilitator types, each failing with one clear sentence."""
 
 import math
+import re
 
 from kaizen_studio.domain.base import TEXT_MAX, TITLE_MAX
 from kaizen_studio.domain.errors import InvalidInput
@@ -15,13 +16,20 @@ FREQUENCY_WORDS = {
 }
 
 
+# Control characters other than tab and newline (pasted from other programs) and
+# unpaired UTF-16 halves (which cannot be stored as UTF-8) never reach the file.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(
     value: str, what: str, *, required: bool = False, max_length: int = TITLE_MAX
 ) -> str:
     """Trim surrounding space; refuse empty required text and text over the limit."""
     if not isinstance(value, str):
         raise InvalidInput(f"{what} must be text.")
-    text = value.strip()
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LONE_SURROGATE.sub("\ufffd", _UNPRINTABLE.sub("", text)).strip()
     if required and not text:
         raise InvalidInput(f"{what} cannot be empty.")
     if len(text) > max_length:
@@ -52,7 +60,7 @@ def check_rating(value: int | None, what: str) -> int | None:
 def check_number(value: float | None, what: str, *, minimum: float | None = None) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a number, not {value!r}.")
     if minimum is not None and value < minimum:
         raise InvalidInput(f"{what} cannot be below {minimum:g}.")

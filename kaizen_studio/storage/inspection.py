@@ -6,12 +6,15 @@ schema is read from sqlite_master as data; none of the file's SQL runs.
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy import create_engine, inspect
+
 from kaizen_studio.domain.errors import LibraryRefused
 from kaizen_studio.domain.tables import metadata
-from kaizen_studio.storage.migrate import head_revision, known_revisions
+from kaizen_studio.storage.migrate import head_revision, known_revisions, upgrade
 
 # "KZNS" in the SQLite header marks a Kaizen Studio library.
 APPLICATION_ID = 0x4B5A4E53
@@ -99,6 +102,7 @@ def _inspect_schema(connection: sqlite3.Connection, name: str) -> str:
             f"{name} was written by a newer version of Kaizen Studio (schema {revision}); "
             "update the app to open it."
         )
+    _refuse_altered_tables(connection, name, expected_columns(revision))
     return revision
 
 
@@ -117,6 +121,47 @@ def _refuse_foreign_objects(connection: sqlite3.Connection, name: str) -> None:
             f"{name} contains tables that are not Kaizen Studio's ({', '.join(strangers[:3])}), "
             "so it was not opened."
         )
+
+
+def _refuse_altered_tables(
+    connection: sqlite3.Connection, name: str, expected: dict[str, frozenset[str]]
+) -> None:
+    """Every table of the version must be there with exactly its columns."""
+    for table, columns in sorted(expected.items()):
+        # The name comes from our own schema, never from the file.
+        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+        if not found:
+            raise LibraryRefused(f"{name} is damaged: its {table} table is missing.")
+        if found != columns:
+            odd = sorted(found ^ columns)
+            raise LibraryRefused(
+                f"{name} has been altered (table {table}: {', '.join(odd[:3])}), "
+                "so it was not opened."
+            )
+
+
+def expected_columns(revision: str) -> dict[str, frozenset[str]]:
+    """The tables and columns a library of `revision` has."""
+    if revision == head_revision():
+        columns = {table.name: frozenset(table.c.keys()) for table in metadata.tables.values()}
+        return {**columns, "alembic_version": frozenset({"version_num"})}
+    return _migrated_columns(revision)
+
+
+@cache
+def _migrated_columns(revision: str) -> dict[str, frozenset[str]]:
+    """Older versions are described by migrating an empty database to them."""
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            upgrade(connection, revision)
+            schema = inspect(connection)
+            return {
+                table: frozenset(column["name"] for column in schema.get_columns(table))
+                for table in schema.get_table_names()
+            }
+    finally:
+        engine.dispose()
 
 
 def _revision(connection: sqlite3.Connection) -> str | None:

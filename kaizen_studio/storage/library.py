@@ -20,7 +20,12 @@ from sqlmodel import Session
 
 from kaizen_studio.domain.errors import InvalidInput, LibraryBusy, LibraryRefused
 from kaizen_studio.storage.backup import backup_before_upgrade
-from kaizen_studio.storage.inspection import APPLICATION_ID, inspect_library
+from kaizen_studio.storage.inspection import (
+    APPLICATION_ID,
+    inspect_library,
+    read_only_connection,
+)
+from kaizen_studio.storage.lock import WriterLock
 from kaizen_studio.storage.migrate import upgrade
 
 LIBRARY_SUFFIX = ".kaizen"
@@ -36,20 +41,34 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     # NullPool: each session gets its own connection and closes it, so a
     # closed library leaves no handle open on the file.
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
-    event.listen(engine, "connect", _set_pragmas)
+    if read_only:
+        engine = create_engine(
+            "sqlite://", creator=lambda: read_only_connection(path), poolclass=NullPool
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+        event.listen(engine, "connect", _set_pragmas)
     return engine
 
 
 class Library:
     """An open library file. Make one Session per user action with `session()`."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        lock: WriterLock | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        self._lock = lock
         # Set when opening migrated an older file: where the old one was kept.
         self.upgrade_backup: Path | None = None
 
@@ -65,6 +84,10 @@ class Library:
                 raise InvalidInput(_explain_integrity(error)) from error
             except OperationalError as error:
                 session.rollback()
+                if "readonly" in str(error.orig):
+                    raise LibraryRefused(
+                        f"{self.path.name} is open for reading only; nothing was changed."
+                    ) from error
                 if "locked" in str(error.orig) or "busy" in str(error.orig):
                     raise LibraryBusy(
                         f"{self.path.name} is busy: another program is writing to it; "
@@ -77,6 +100,9 @@ class Library:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> "Library":
         return self
@@ -96,28 +122,44 @@ def _explain_integrity(error: IntegrityError) -> str:
     return f"That change breaks a rule of the library ({rule})."
 
 
-def open_library(path: Path | str, *, create: bool = False) -> Library:
+def open_library(
+    path: Path | str, *, create: bool = False, read_only: bool = False, exclusive: bool = False
+) -> Library:
     """Open `path`, creating it when `create` is set and nothing is there.
 
     An older schema is backed up beside the file, then migrated. Anything
     else that is not a current Kaizen library raises LibraryRefused and the
-    file is left untouched.
+    file is left untouched. `read_only` opens for reading only (reports,
+    reviews, exports), which also works on files the user cannot write.
+    `exclusive` refuses the file while another program holds it open for
+    writing (the GUI and the writing commands use it; see storage.lock).
     """
     path = Path(path).expanduser()
     state = inspect_library(path)
     if not state.exists:
-        if not create:
+        if not create or read_only:
             raise LibraryRefused(f"There is no library at {path}.")
-        return _create(path)
+        return _create(path, _locked(path) if exclusive else None)
+    if read_only:
+        if state.needs_upgrade:
+            raise LibraryRefused(
+                f"{path.name} was written by an older version; open it in the app once to "
+                "upgrade it (a backup is kept), then try again."
+            )
+        return Library(path, make_engine(path, read_only=True), read_only=True)
     if not _writable(path):
         raise LibraryRefused(
             f"{path.name} is read-only; copy it to a folder you can write to, then open the copy."
         )
-    library = Library(path, make_engine(path))
+    library = Library(path, make_engine(path), lock=_locked(path) if exclusive else None)
     if state.needs_upgrade:
-        library.upgrade_backup = backup_before_upgrade(path, state.revision or "unknown")
-        with library.engine.begin() as connection:
-            upgrade(connection)
+        try:
+            library.upgrade_backup = backup_before_upgrade(path, state.revision or "unknown")
+            with library.engine.begin() as connection:
+                upgrade(connection)
+        except BaseException:
+            library.close()
+            raise
     return library
 
 
@@ -127,7 +169,13 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
-def _create(path: Path) -> Library:
+def _locked(path: Path) -> WriterLock:
+    lock = WriterLock(path)
+    lock.acquire()
+    return lock
+
+
+def _create(path: Path, lock: WriterLock | None) -> Library:
     engine = make_engine(path)
     try:
         with engine.begin() as connection:
@@ -135,6 +183,8 @@ def _create(path: Path) -> Library:
             upgrade(connection)
     except Exception:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         for leftover in (
             path,
             path.with_name(path.name + "-wal"),
@@ -142,4 +192,4 @@ def _create(path: Path) -> Library:
         ):
             leftover.unlink(missing_ok=True)
         raise
-    return Library(path, engine)
+    return Library(path, engine, lock=lock)

@@ -20,7 +20,7 @@ _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 def alembic_config(connection: "Connection | None" = None) -> "Config":
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415 (slow to import; rarely needed)
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -40,6 +40,6 @@ def head_revision() -> str:
 
 
 def upgrade(connection: "Connection", revision: str = "head") -> None:
-    from alembic import command
+    from alembic import command  # noqa: PLC0415 (slow to import; rarely needed)
 
     command.upgrade(alembic_config(connection), revision)

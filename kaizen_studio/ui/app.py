@@ -46,7 +46,7 @@ def open_window(
     """Open `path` (created if missing) in a new main window; raises KaizenError if refused."""
     settings = settings or Settings()
     apply_theme(application(), settings.theme())
-    library = open_library(path, create=True)
+    library = open_library(path, create=True, exclusive=True)
     context = AppContext(library=library, settings=settings)
     settings.add_recent_file(library.path)
     window = MainWindow(context)

@@ -22,3 +22,20 @@ def test_checkpoint_days_are_sorted_and_distinct() -> None:
         parse_checkpoint_days("30, soon")
     with pytest.raises(InvalidInput):
         parse_checkpoint_days("0")
+
+
+def test_text_that_cannot_be_stored_is_cleaned_not_refused() -> None:
+    # Pasted text can carry NUL and other control characters, Windows line ends,
+    # and unpaired UTF-16 halves; none of them may reach SQLite.
+    assert clean_note_text("Forklift\x00 waits\r\nat dock\x07") == "Forklift waits\nat dock"
+    assert clean_note_text("half \ud83d pair") == "half \ufffd pair"
+    with pytest.raises(InvalidInput, match="cannot be empty"):
+        clean_note_text("\x00\x01 ")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_numbers_must_be_finite(value: float) -> None:
+    from kaizen_studio.domain.rules import check_number
+
+    with pytest.raises(InvalidInput, match="must be a number"):
+        check_number(value, "The target")

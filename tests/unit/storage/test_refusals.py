@@ -75,6 +75,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "view": (_with("CREATE VIEW v AS SELECT 1"), "triggers or views"),
     "stranger table": (_with("CREATE TABLE payload (x)"), "not Kaizen Studio's"),
     "truncated": (_truncated, "damaged"),
+    "extra column": (_with("ALTER TABLE note ADD COLUMN payload TEXT DEFAULT 'x'"), "altered"),
+    "missing table": (_with("DROP TABLE action_item"), "action_item table is missing"),
 }
 
 
