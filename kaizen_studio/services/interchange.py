@@ -179,8 +179,9 @@ def _import_table(
     """Insert a table's records in order; references within the table are set afterwards,
     since a note may be stacked on one that comes later in the list."""
     ids = new_ids.setdefault(table.name, [])
-    for position, record in enumerate(records):
-        ids.append(_insert(connection, table, record, new_ids, position))
+    rows = [_values(table, record, new_ids, position) for position, record in enumerate(records)]
+    for batch in _runs_of_same_fields(rows):
+        ids.extend(_insert_many(connection, table, batch))
     for column in _self_references(table):
         key = _reference_name(column)
         for position, record in enumerate(records):
@@ -197,9 +198,34 @@ def _expect_object(value: Any, what: str) -> Record:
     return value
 
 
+def _runs_of_same_fields(rows: list[Record]) -> list[list[Record]]:
+    """Consecutive rows naming the same fields go in one multi-row INSERT."""
+    runs: list[list[Record]] = []
+    for row in rows:
+        if runs and runs[-1][0].keys() == row.keys():
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _insert_many(connection: Connection, table: Table, rows: list[Record]) -> list[Any]:
+    """Insert rows in order; returns their new ids (None for link tables)."""
+    if "id" not in table.c:
+        connection.execute(table.insert(), rows)
+        return [None] * len(rows)
+    statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return [row[0] for row in connection.execute(statement, rows)]
+
+
 def _insert(
     connection: Connection, table: Table, record: Any, new_ids: dict[str, list[Any]], position: int
 ) -> Any:
+    return _insert_many(connection, table, [_values(table, record, new_ids, position)])[0]
+
+
+def _values(table: Table, record: Any, new_ids: dict[str, list[Any]], position: int) -> Record:
+    """A record of the file as column values, references turned into new ids."""
     record = _expect_object(record, f"{table.name} #{position + 1}")
     values: Record = {}
     known: set[str] = set()
@@ -219,10 +245,7 @@ def _insert(
         raise InvalidInput(
             f"{table.name} #{position + 1} in the file has an unknown field '{sorted(unknown)[0]}'."
         )
-    result = connection.execute(table.insert().values(values))
-    if "id" in table.c:
-        return result.inserted_primary_key[0] if result.inserted_primary_key else None
-    return None
+    return values
 
 
 def _from_json(

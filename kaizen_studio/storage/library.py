@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from kaizen_studio.domain.errors import InvalidInput, LibraryBusy, LibraryRefused
@@ -42,14 +41,12 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    # NullPool: each session gets its own connection and closes it, so a
-    # closed library leaves no handle open on the file.
+    # Connections are pooled (opening one costs more than a small edit) and
+    # all closed by Library.close(), which disposes of the engine.
     if read_only:
-        engine = create_engine(
-            "sqlite://", creator=lambda: read_only_connection(path), poolclass=NullPool
-        )
+        engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
     else:
-        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+        engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _set_pragmas)
     return engine
 
