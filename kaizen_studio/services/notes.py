@@ -140,7 +140,7 @@ def add_notes(
         if not values:
             return []
         result = session.execute(
-            insert(Note).returning(Note.id, sort_by_parameter_order=True), values
+            insert(Note).returning(col(Note.id), sort_by_parameter_order=True), values
         )
         ids = [row[0] for row in result]
     return [

@@ -53,7 +53,9 @@ def _median_seconds(command: list[str], painted: bool) -> float:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for _ in range(RUNS):
         start = time.time()
-        result = subprocess.run(command, capture_output=True, text=True, env=environment, check=True)
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environment, check=True
+        )
         end = float(result.stdout.split()[-1]) if painted else time.time()
         times.append(end - start)
     return statistics.median(times)
@@ -63,7 +65,9 @@ def run() -> list[tuple[str, float, float, str]]:
     python = sys.executable
     with tempfile.TemporaryDirectory() as folder:
         library = Path(folder) / "bench.kaizen"
-        subprocess.run([python, "-m", "kaizen_studio", "demo", str(library)], check=True, capture_output=True)
+        subprocess.run(
+            [python, "-m", "kaizen_studio", "demo", str(library)], check=True, capture_output=True
+        )
         hello = _median_seconds([python, "-c", HELLO], painted=True)
         window = _median_seconds([python, "-c", KAIZEN, str(library)], painted=True)
         version = _median_seconds([python, "-m", "kaizen_studio", "--version"], painted=False)

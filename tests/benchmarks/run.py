@@ -33,7 +33,8 @@ def main(argv: list[str]) -> int:
     for figure, budget, measured, unit in rows:
         ok = measured <= budget
         failed += not ok
-        print(f"{figure:<{width}}  {budget:>10.3f}  {measured:>10.3f}  {unit:<5}  {'yes' if ok else 'NO'}")
+        verdict = "yes" if ok else "NO"
+        print(f"{figure:<{width}}  {budget:>10.3f}  {measured:>10.3f}  {unit:<5}  {verdict}")
     return 1 if failed else 0
 
 
