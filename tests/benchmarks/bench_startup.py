@@ -29,7 +29,9 @@ def watch(window):
     return QApplication.instance().exec()
 """
 
-HELLO = FIRST_PAINT + r"""
+HELLO = (
+    FIRST_PAINT
+    + r"""
 from PySide6.QtWidgets import QLabel, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -37,8 +39,11 @@ window.setCentralWidget(QLabel("Hello"))
 window.resize(1280, 800)
 sys.exit(watch(window))
 """
+)
 
-KAIZEN = FIRST_PAINT + r"""
+KAIZEN = (
+    FIRST_PAINT
+    + r"""
 from pathlib import Path
 from kaizen_studio.ui.app import application, open_window
 application()
@@ -46,6 +51,7 @@ window = open_window(Path(sys.argv[1]))
 window.resize(1280, 800)
 sys.exit(watch(window.centralWidget().window()))
 """
+)
 
 
 def _median_seconds(command: list[str], painted: bool) -> float:
