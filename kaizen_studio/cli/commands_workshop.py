@@ -8,7 +8,10 @@ from kaizen_studio.cli.common import EXIT_OK, fail, open_existing
 COMMANDS = ("export", "import")
 
 # Output suffix -> what `export` writes. Other modules add their formats here.
-EXPORT_FORMATS = {".json": "the whole workshop, for import into another library"}
+EXPORT_FORMATS = {
+    ".json": "the whole workshop, for import into another library",
+    ".ics": "its open checks and action items, for a calendar program",
+}
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -36,11 +39,22 @@ def run_export(options: argparse.Namespace) -> int:
         return fail(f"Cannot export to '{suffix or output.name}': use one of {known}.")
     if not output.parent.is_dir():
         return fail(f"The folder {output.parent} does not exist.")
+    if suffix == ".ics":
+        return _export_calendar(options, output)
     from kaizen_studio.services.interchange import write_export
 
     with open_existing(options.file, read_only=True) as library:
         write_export(library, options.workshop, output)
     print(f"Wrote workshop {options.workshop} to {output}.")
+    return EXIT_OK
+
+
+def _export_calendar(options: argparse.Namespace, output: Path) -> int:
+    from kaizen_studio.services.followup_calendar import write_calendar
+
+    with open_existing(options.file, read_only=True) as library:
+        count = write_calendar(library, options.workshop, output)
+    print(f"Wrote {count} follow-up dates of workshop {options.workshop} to {output}.")
     return EXIT_OK
 
 
