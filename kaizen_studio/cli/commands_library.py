@@ -68,12 +68,17 @@ def run_list(options: argparse.Namespace) -> int:
 
 
 def _list_themes(options: argparse.Namespace) -> int:
+    """One workshop's themes in rank order, with votes, ratings and score."""
+    from kaizen_studio.domain.scoring import FORMULA
     from kaizen_studio.services.ranking import rank_themes
+    from kaizen_studio.services.voting import voting_board
     from kaizen_studio.services.workshops import get_workshop
 
-    with open_existing(options.file) as library:
+    # Reading only, so it works while the library is open in the app.
+    with open_existing(options.file, read_only=True) as library:
         workshop = get_workshop(library, options.workshop)
         themes = rank_themes(library, options.workshop)
+        board = voting_board(library, options.workshop)
     if options.json:
         print_json(
             {
@@ -82,11 +87,25 @@ def _list_themes(options: argparse.Namespace) -> int:
                     "title": workshop.title,
                     "stage": workshop.stage.value,
                 },
+                "voting": {
+                    "dot_budget": board.budget,
+                    "anonymous": board.anonymous,
+                    "votes_on_notes": board.on_notes,
+                    "people": board.people,
+                    "placed": board.placed,
+                    "total": board.total,
+                },
+                "formula": FORMULA,
                 "themes": [theme.as_json() for theme in themes],
             }
         )
         return EXIT_OK
     print(f"{workshop.title} (id {workshop.id}), stage {workshop.stage.label}")
+    mode = "anonymously" if board.anonymous else "by name"
+    print(
+        f"Dot voting {mode}: {board.placed} of {board.total} dots placed "
+        f"({board.people} people x {board.budget})."
+    )
     if not themes:
         print("No themes yet.")
         return EXIT_OK
@@ -96,21 +115,25 @@ def _list_themes(options: argparse.Namespace) -> int:
             t.name,
             str(t.notes),
             str(t.votes),
-            _rating(t.impact),
-            _rating(t.frequency),
+            _rating(t.impact, t.impact_overridden),
+            _rating(t.frequency, t.frequency_overridden),
+            "-" if t.effort is None else str(t.effort),
             f"{t.score:.2f}",
+            t.quadrant.label,
             "yes" if t.selected else "",
         ]
         for t in themes
     ]
-    print(
-        table(rows, ["rank", "theme", "notes", "votes", "impact", "frequency", "score", "selected"])
-    )
+    headers = ["rank", "theme", "notes", "votes", "impact", "frequency", "effort", "score"]
+    print(table(rows, [*headers, "quadrant", "to map"]))
+    if any(t.impact_overridden or t.frequency_overridden for t in themes):
+        print("* set by the facilitator instead of the notes' mean")
+    print(f"{FORMULA[0].upper()}{FORMULA[1:]}.")
     return EXIT_OK
 
 
-def _rating(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _rating(value: float, overridden: bool) -> str:
+    return f"{value:.1f}{'*' if overridden else ''}"
 
 
 def run_check(options: argparse.Namespace) -> int:

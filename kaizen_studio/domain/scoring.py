@@ -13,8 +13,14 @@ A theme's impact and frequency are the means of its notes' ratings (a
 note stacked under a near-duplicate counts once), unless the facilitator
 overrode them. A theme with no rated notes counts as the middle (3).
 Votes weigh half because they are the room's considered judgement across
-themes; ratings were given one note at a time. Ties go to more votes, then
-higher impact x frequency, then the theme created first.
+themes; ratings were given one note at a time. Dots placed on single notes
+count for the note's theme. Effort is left out on purpose: what matters is
+decided first, and how hard it is to fix shows on the priority matrix.
+Ties go to more votes, then higher impact x frequency, then the theme that
+comes first on the board.
+
+The facilitator marks the themes that go on to mapping; until they do, the
+top three by this score are the default.
 """
 
 from collections.abc import Iterable, Sequence
@@ -25,6 +31,13 @@ NEUTRAL_RATING = 3.0
 VOTE_WEIGHT = 0.5
 IMPACT_WEIGHT = 0.25
 FREQUENCY_WEIGHT = 0.25
+DEFAULT_SELECTION = 3
+
+# The formula in the words shown beside the ranking (GUI and command line).
+FORMULA = (
+    "score = 10 x (1/2 share of the most dots + 1/4 impact + 1/4 frequency), "
+    "impact and frequency scaled from 1-5 to 0-1"
+)
 
 
 def mean_rating(ratings: Iterable[int | None]) -> float | None:
@@ -41,6 +54,7 @@ def effective(override: int | None, aggregate: float | None) -> float:
 
 
 def priority_score(votes: int, max_votes: int, impact: float, frequency: float) -> float:
+    """0 to 10, to two decimals; see the module's docstring."""
     share = votes / max_votes if max_votes > 0 else 0.0
     blended = (
         VOTE_WEIGHT * share
@@ -58,7 +72,7 @@ class ThemeFacts:
     votes: int
     impact: float
     frequency: float
-    order: int  # creation order, the last tie-breaker
+    order: int  # place on the board, the last tie-breaker
 
 
 def rank(themes: Sequence[ThemeFacts]) -> list[tuple[ThemeFacts, float]]:
@@ -79,6 +93,8 @@ def rank(themes: Sequence[ThemeFacts]) -> list[tuple[ThemeFacts, float]]:
     return scored
 
 
-def default_selection(ranked: Sequence[tuple[ThemeFacts, float]], count: int = 3) -> list[int]:
+def default_selection(
+    ranked: Sequence[tuple[ThemeFacts, float]], count: int = DEFAULT_SELECTION
+) -> list[int]:
     """The themes that go on to mapping unless the facilitator chooses otherwise."""
     return [theme.key for theme, _ in ranked[:count]]

@@ -38,17 +38,6 @@ def test_demo_then_list_and_check(kaizen, tmp_path: Path) -> None:
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_list_one_workshop_ranks_its_themes(kaizen) -> None:
-    kaizen("demo", "x.kaizen", check_ok=True)
-    data = json.loads(kaizen("list", "x.kaizen", "--workshop", "1", "--json", check_ok=True).stdout)
-    themes = data["themes"]
-    assert [t["rank"] for t in themes] == list(range(1, 8))
-    assert all({"votes", "impact", "frequency", "score"} <= set(t) for t in themes)
-    scores = [t["score"] for t in themes]
-    assert scores == sorted(scores, reverse=True)
-    assert themes[0]["name"] == "Call wrap-up and follow-through"
-
-
 def _write(path: Path, kind: str) -> None:
     if kind == "text":
         path.write_text("hello\n")
