@@ -9,10 +9,15 @@ import sys
 from collections.abc import Sequence
 
 from kaizen_studio import APP_NAME, __version__
-from kaizen_studio.cli import commands_followup, commands_library, commands_workshop
+from kaizen_studio.cli import (
+    commands_followup,
+    commands_library,
+    commands_report,
+    commands_workshop,
+)
 from kaizen_studio.cli.common import EXIT_ERROR, EXIT_USAGE, fail, run_safely
 
-COMMAND_MODULES = (commands_library, commands_workshop, commands_followup)
+COMMAND_MODULES = (commands_library, commands_workshop, commands_followup, commands_report)
 STAGES = ("intent", "capture", "cluster", "prioritise", "map", "pdca", "report")
 
 

@@ -11,6 +11,7 @@ COMMANDS = ("export", "import")
 EXPORT_FORMATS = {
     ".json": "the whole workshop, for import into another library",
     ".ics": "its open checks and action items, for a calendar program",
+    ".csv": "its notes with their themes and votes, for a spreadsheet",
 }
 
 
@@ -41,6 +42,8 @@ def run_export(options: argparse.Namespace) -> int:
         return fail(f"The folder {output.parent} does not exist.")
     if suffix == ".ics":
         return _export_calendar(options, output)
+    if suffix == ".csv":
+        return _export_notes(options, output)
     from kaizen_studio.services.interchange import write_export
 
     with open_existing(options.file, read_only=True) as library:
@@ -55,6 +58,15 @@ def _export_calendar(options: argparse.Namespace, output: Path) -> int:
     with open_existing(options.file, read_only=True) as library:
         count = write_calendar(library, options.workshop, output)
     print(f"Wrote {count} follow-up dates of workshop {options.workshop} to {output}.")
+    return EXIT_OK
+
+
+def _export_notes(options: argparse.Namespace, output: Path) -> int:
+    from kaizen_studio.services.reports.tables import write_csv
+
+    with open_existing(options.file, read_only=True) as library:
+        count = write_csv(library, options.workshop, output, "notes")
+    print(f"Wrote {count} notes of workshop {options.workshop} to {output}.")
     return EXIT_OK
 
 

@@ -7,7 +7,6 @@ theme never spills onto a second sheet.
 
 from collections.abc import Collection
 from datetime import date
-from pathlib import Path
 from typing import IO
 
 from reportlab.lib.units import mm
@@ -27,7 +26,7 @@ from kaizen_studio.services.reports.gather import gather
 from kaizen_studio.services.reports.styles import A3_PAGE, ACCENT, MARGIN, PANEL, RULE, styles
 from kaizen_studio.services.reports.templates import Heading, ReportDocument
 from kaizen_studio.services.reports.text import day, number, para, rating, shorten
-from kaizen_studio.services.reports.workshop_report import Target, document_info
+from kaizen_studio.services.reports.workshop_report import Target, document_info, save
 from kaizen_studio.storage.library import Library
 
 PAGE_WIDTH = A3_PAGE[0] - 2 * MARGIN
@@ -279,19 +278,24 @@ def build_a3(
     invariant: bool = False,
 ) -> int:
     """Write one A3 page per theme; returns the page count (at least one)."""
-    document = ReportDocument(
-        str(target) if isinstance(target, Path) else target,
-        document_info(data, "A3 one-pagers"),
-        pagesize=A3_PAGE,
-        invariant=invariant,
-        cover=False,
-    )
-    story: list[Flowable] = []
-    for theme in chosen_themes(data, ranks):
-        story += [*one_pager(theme, data), PageBreak()]
-    if not story:
-        story = [markup("A3 one-pagers", "a3_title"), hint("This workshop has no themes yet.")]
-    return document.build_story(story[:-1] if isinstance(story[-1], PageBreak) else story)
+    themes = chosen_themes(data, ranks)
+
+    def build(stream: IO[bytes]) -> int:
+        document = ReportDocument(
+            stream,
+            document_info(data, "A3 one-pagers"),
+            pagesize=A3_PAGE,
+            invariant=invariant,
+            cover=False,
+        )
+        story: list[Flowable] = []
+        for theme in themes:
+            story += [*one_pager(theme, data), PageBreak()]
+        if not story:
+            story = [markup("A3 one-pagers", "a3_title"), hint("This workshop has no themes yet.")]
+        return document.build_story(story[:-1] if isinstance(story[-1], PageBreak) else story)
+
+    return save(target, build)
 
 
 def write_a3(

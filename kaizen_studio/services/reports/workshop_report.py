@@ -5,7 +5,10 @@ sections live in sections_room.py and sections_follow_up.py, the look in
 styles.py, the page furniture in templates.py.
 """
 
+import io
+import os
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -142,16 +145,32 @@ def report_story(data: ReportData) -> list[Flowable]:
     return story
 
 
+def save(target: Target, build: Callable[[IO[bytes]], int]) -> int:
+    """Run `build` into memory, then write the file whole: a failed build leaves no
+    half-written PDF, and an existing file is replaced only by a complete one."""
+    if not isinstance(target, str | Path):
+        return build(target)
+    buffer = io.BytesIO()
+    pages = build(buffer)
+    path = Path(target)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(buffer.getvalue())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages
+
+
 def build_workshop_report(data: ReportData, target: Target, *, invariant: bool = False) -> int:
     """Write the report of `data` to `target` (a path or a binary file); returns its pages."""
     info = document_info(data, "Workshop report")
-    document = ReportDocument(
-        str(target) if isinstance(target, Path) else target,
-        info,
-        pagesize=REPORT_PAGE,
-        invariant=invariant,
-    )
-    return document.build_story(report_story(data))
+
+    def build(stream: IO[bytes]) -> int:
+        document = ReportDocument(stream, info, pagesize=REPORT_PAGE, invariant=invariant)
+        return document.build_story(report_story(data))
+
+    return save(target, build)
 
 
 def write_workshop_report(
