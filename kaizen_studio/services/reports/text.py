@@ -19,9 +19,11 @@ def _stand_in(character: str) -> str:
     category = unicodedata.category(character)
     if category in _INVISIBLE or unicodedata.name(character, "").startswith("EMOJI MODIFIER"):
         return ""
+    name = unicodedata.name(character, "")
+    if name.startswith("REGIONAL INDICATOR SYMBOL LETTER "):
+        return name[-1]  # a flag's two letters: 🇬🇧 prints as GB
     if category == "So":
         # A symbol (most emoji) keeps its meaning in words: "[thumbs up sign]".
-        name = unicodedata.name(character, "")
         return f"[{name.lower()}]" if name else MISSING
     return MISSING
 
@@ -29,6 +31,7 @@ def _stand_in(character: str) -> str:
 def printable(text: str, *, italic: bool = False) -> str:
     """`text` with every character the fonts cannot draw replaced by a stand-in."""
     covered = italic_coverage() if italic else text_coverage()
+    text = text.replace("\ufe0f", "").replace("\ufe0e", "")  # emoji/text style selectors
     if all(ord(c) in covered for c in text):
         return text
     parts = []
