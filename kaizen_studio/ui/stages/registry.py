@@ -14,6 +14,9 @@ PageFactory = Callable[[AppContext, QWidget | None], StagePage]
 def page_factories() -> dict[Stage, PageFactory]:
     """Imported lazily so a page module is loaded only when the workshop view is built."""
     factories: dict[Stage, PageFactory] = {}
+    from kaizen_studio.ui.stages.pdca_page import PdcaPage  # noqa: PLC0415
+
+    factories[Stage.PDCA] = PdcaPage
     return factories
 
 
