@@ -17,6 +17,9 @@ def page_factories() -> dict[Stage, PageFactory]:
     from kaizen_studio.ui.stages.pdca_page import PdcaPage  # noqa: PLC0415
 
     factories[Stage.PDCA] = PdcaPage
+    from kaizen_studio.ui.stages.report_page import ReportPage  # noqa: PLC0415
+
+    factories[Stage.REPORT] = ReportPage
     return factories
 
 
