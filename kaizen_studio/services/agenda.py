@@ -45,19 +45,16 @@ def get_agenda(library: Library, workshop_id: int) -> list[Timebox]:
 
 def set_agenda(library: Library, workshop_id: int, timeboxes: list[Timebox]) -> list[Timebox]:
     """Replace the agenda; returns the previous one (for undo)."""
-    for box in timeboxes:
-        if not 1 <= box.minutes <= 480:
-            raise InvalidInput(f"A timebox must last 1 to 480 minutes, not {box.minutes}.")
-        clean_text(box.title, "A timebox title")
+    cleaned = [_clean_timebox(box) for box in timeboxes]
     previous = get_agenda(library, workshop_id)
     with library.session() as session:
         session.exec(delete(AgendaItem).where(col(AgendaItem.workshop_id) == workshop_id))
-        for position, box in enumerate(timeboxes):
+        for position, box in enumerate(cleaned):
             session.add(
                 AgendaItem(
                     workshop_id=workshop_id,
-                    stage=Stage(box.stage).value,
-                    title=box.title.strip(),
+                    stage=box.stage.value,
+                    title=box.title,
                     minutes=box.minutes,
                     position=position,
                 )
@@ -65,7 +62,36 @@ def set_agenda(library: Library, workshop_id: int, timeboxes: list[Timebox]) -> 
     return previous
 
 
+def _clean_timebox(box: Timebox) -> Timebox:
+    minutes = box.minutes
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 480:
+        raise InvalidInput(f"A timebox must last 1 to 480 minutes, not {minutes}.")
+    try:
+        stage = Stage(box.stage)
+    except ValueError:
+        raise InvalidInput(f"There is no stage called {box.stage!r}.") from None
+    return Timebox(stage, clean_text(box.title, "A timebox title"), minutes)
+
+
+def total_minutes(timeboxes: list[Timebox]) -> int:
+    return sum(box.minutes for box in timeboxes)
+
+
+def describe_minutes(minutes: int) -> str:
+    """90 -> "1 h 30 min": how long an agenda runs, as a facilitator reads it."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
 def minutes_for(library: Library, workshop_id: int, stage: Stage) -> int:
     """Total minutes the agenda gives a stage (what its timer counts down from)."""
     boxes = [box.minutes for box in get_agenda(library, workshop_id) if box.stage is stage]
     return sum(boxes) or DEFAULT_MINUTES[stage]
+
+
+def timeboxes_for(library: Library, workshop_id: int, stage: Stage) -> list[Timebox]:
+    """The timeboxes the agenda gives a stage, or one default timebox when it gives none."""
+    boxes = [box for box in get_agenda(library, workshop_id) if box.stage is stage]
+    return boxes or [Timebox(stage, stage.label, DEFAULT_MINUTES[stage])]

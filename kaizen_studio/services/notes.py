@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from kaizen_studio.domain.errors import InvalidInput, NotFound
 from kaizen_studio.domain.rules import check_rating, clean_note_text, clean_text
-from kaizen_studio.domain.tables import Note, Participant, Theme
+from kaizen_studio.domain.tables import Note, Participant, Theme, Workshop
 from kaizen_studio.services.clock import SYSTEM_CLOCK, Clock
 from kaizen_studio.services.records import (
     Cleaner,
@@ -84,10 +85,20 @@ CLEANERS: dict[str, Cleaner] = {
 }
 
 
+ANONYMOUS_REFUSAL = "This workshop takes anonymous notes: a note cannot say who called it out."
+
+
 def _check_references(session: Session, workshop_id: int, changes: dict[str, Any]) -> None:
+    if changes.get("participant_id") is not None and _anonymous(session, workshop_id):
+        raise InvalidInput(ANONYMOUS_REFUSAL)
     belongs(session, Participant, changes.get("participant_id"), workshop_id, "participant")
     belongs(session, Theme, changes.get("theme_id"), workshop_id, "theme")
     belongs(session, Note, changes.get("stacked_on_id"), workshop_id, "note")
+
+
+def _anonymous(session: Session, workshop_id: int) -> bool:
+    workshop = session.get(Workshop, workshop_id)
+    return bool(workshop and workshop.anonymous_notes)
 
 
 def _new_row(session: Session, workshop_id: int, draft: NoteDraft, created_at: datetime) -> Note:
@@ -132,7 +143,10 @@ def add_notes(
     now = clock.now()
     with library.session() as session:
         fetch_workshop(session, workshop_id)
-        for key in {draft.participant_id for draft in drafts}:
+        authors = {draft.participant_id for draft in drafts} - {None}
+        if authors and _anonymous(session, workshop_id):
+            raise InvalidInput(ANONYMOUS_REFUSAL)
+        for key in authors:
             belongs(session, Participant, key, workshop_id, "participant")
         for key in {draft.theme_id for draft in drafts}:
             belongs(session, Theme, key, workshop_id, "theme")
@@ -193,3 +207,55 @@ def delete_notes(library: Library, note_ids: Sequence[int]) -> Snapshot:
         for note_id in note_ids:
             fetch(session, Note, note_id, "note")
     return remove(library, "note", list(note_ids))
+
+
+def stack_note(library: Library, note_id: int, on_note_id: int) -> dict[str, Any]:
+    """Stack a near-duplicate under the note it repeats: it keeps its text and author,
+    counts once when themes are scored, and sits in that note's theme.
+
+    A pile has one leader: stacking on a note that is itself stacked stacks on its
+    leader. Returns the previous values, so `update_note(note_id, **previous)` undoes it.
+    """
+    with library.session() as session:
+        row = fetch(session, Note, note_id, "note")
+        leader = fetch(session, Note, on_note_id, "note")
+        if leader.workshop_id != row.workshop_id:
+            raise NotFound(f"There is no note with id {on_note_id} in this workshop.")
+        if leader.stacked_on_id is not None:
+            leader = fetch(session, Note, leader.stacked_on_id, "note")
+        if leader.id == row.id:
+            raise InvalidInput("A note cannot be stacked on itself.")
+        followers = session.exec(select(Note.id).where(col(Note.stacked_on_id) == note_id)).first()
+        if followers is not None:
+            raise InvalidInput(
+                "Other notes are stacked on this one; unstack them before stacking it."
+            )
+        previous = apply_changes(
+            row, {"stacked_on_id": leader.id, "theme_id": leader.theme_id}, CLEANERS
+        )
+        session.add(row)
+    return previous
+
+
+def near_duplicate(text: str, notes: Sequence[NoteInfo]) -> NoteInfo | None:
+    """The note `text` nearly repeats (spelling, not meaning), or None.
+
+    When that note is stacked on another, the pile's leader is returned: that is
+    the note a facilitator would merge into. Cheap enough to run on every Enter
+    with thousands of notes (see services.clustering.most_similar).
+    """
+    # Imported here: the similarity code pulls in numpy, which the command line
+    # and the other pages do not need at start-up.
+    from kaizen_studio.services.clustering import (  # noqa: PLC0415
+        NEAR_DUPLICATE_THRESHOLD,
+        most_similar,
+    )
+
+    match = most_similar(text, [note.text for note in notes])
+    if match is None or match[1] < NEAR_DUPLICATE_THRESHOLD:
+        return None
+    found = notes[match[0]]
+    if found.stacked_on_id is not None:
+        leader = next((note for note in notes if note.id == found.stacked_on_id), None)
+        return leader or found
+    return found

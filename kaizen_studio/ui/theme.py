@@ -1,6 +1,6 @@
 """Light and dark palettes, following the system unless the user picks one."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -73,6 +73,8 @@ def _dark_palette() -> QPalette:
 def apply_theme(app: QApplication, theme: str) -> None:
     """Set palette and style sheet; the sheet reads palette() so it fits both."""
     app.setStyle("Fusion")
+    # Style sheet images are named "kaizen:styles/…", found wherever resources/ is installed.
+    QDir.setSearchPaths("kaizen", [str(resource())])
     app.setPalette(_dark_palette() if is_dark(theme) else _light_palette())
     app.setStyleSheet(resource("styles", "app.qss").read_text(encoding="utf-8"))
     app.setProperty("kaizenDark", is_dark(theme))

@@ -14,6 +14,12 @@ PageFactory = Callable[[AppContext, QWidget | None], StagePage]
 def page_factories() -> dict[Stage, PageFactory]:
     """Imported lazily so a page module is loaded only when the workshop view is built."""
     factories: dict[Stage, PageFactory] = {}
+    from kaizen_studio.ui.stages.intent_page import IntentPage  # noqa: PLC0415
+
+    factories[Stage.INTENT] = IntentPage
+    from kaizen_studio.ui.stages.capture_page import CapturePage  # noqa: PLC0415
+
+    factories[Stage.CAPTURE] = CapturePage
     from kaizen_studio.ui.stages.pdca_page import PdcaPage  # noqa: PLC0415
 
     factories[Stage.PDCA] = PdcaPage
