@@ -107,7 +107,8 @@ class KpiChart(QWidget):
         if (last - first).days < 14:
             first -= timedelta(days=7)
             last += timedelta(days=7)
-        return first, last
+        # Room on the right so the last point and "today" are not on the edge.
+        return first, last + timedelta(days=max(2, (last - first).days // 12))
 
     # -- painting ---------------------------------------------------------------
 
@@ -185,7 +186,9 @@ class KpiChart(QWidget):
                 QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine)
             )
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            painter.drawText(QRectF(x + 3, plot.top(), 60, 16), Qt.AlignmentFlag.AlignLeft, "today")
+            painter.drawText(
+                QRectF(x - 63, plot.top(), 60, 16), Qt.AlignmentFlag.AlignRight, "today"
+            )
 
     def _paint_lines(self, painter: QPainter, plot: QRectF, y_of) -> None:  # type: ignore[no-untyped-def]
         assert self.series is not None

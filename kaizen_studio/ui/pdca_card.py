@@ -30,7 +30,6 @@ DECISION_WORDS = {
     Decision.ADJUST: "Adjusted: cycle {next} opened",
     Decision.ABANDON: "Abandoned",
 }
-TREND_ARROWS = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.FLAT: "▶", Trend.UNKNOWN: ""}
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 8
 GAP = 1
@@ -72,13 +71,10 @@ def check_line(card: CycleCard, today: date) -> str:
 
 
 def kpi_line(card: CycleCard) -> str:
+    """The KPI in words: "Repeat contacts: 27.8 % ▼ · target 25"."""
     if not card.kpi:
         return "No measure chosen yet"
-    latest = card.readings[-1] if card.readings else None
-    arrow = TREND_ARROWS[card.trend]
-    unit = f" {card.unit}" if card.unit else ""
-    target = f" · target {number(card.target)}" if card.target is not None else ""
-    return f"{card.kpi}: {number(latest)}{unit} {arrow}{target}".replace("  ", " ")
+    return f"{card.kpi}: {kpi_value(card)}"
 
 
 def kpi_value(card: CycleCard) -> str:
@@ -87,9 +83,16 @@ def kpi_value(card: CycleCard) -> str:
         return ""
     latest = card.readings[-1] if card.readings else None
     unit = f" {card.unit}" if card.unit else ""
-    arrow = f" {TREND_ARROWS[card.trend]}" if TREND_ARROWS[card.trend] else ""
+    arrow = f" {rise_or_fall(card.readings)}" if card.trend is not Trend.UNKNOWN else ""
     target = f" · target {number(card.target)}" if card.target is not None else ""
     return f"{number(latest)}{unit}{arrow}{target}"
+
+
+def rise_or_fall(readings: tuple[float, ...]) -> str:
+    """The arrow shows where the number went; the colour says whether that is good."""
+    if len(readings) < 2 or readings[-1] == readings[-2]:
+        return "▶"
+    return "▲" if readings[-1] > readings[-2] else "▼"
 
 
 def card_sentence(card: CycleCard, today: date) -> str:
@@ -122,14 +125,16 @@ class CardDelegate(QStyledItemDelegate):
             width = view.viewport().width() - 2 * 4  # the list's spacing
         return max(width - 4 - 2 * PADDING - 6, 60)
 
-    def _blocks(self, card: CycleCard, font: QFont) -> list[tuple[str, QFont, int]]:
-        """(text, font, most lines) from top to bottom."""
+    def _blocks(self, card: CycleCard, font: QFont) -> list[tuple[str, QFont, int, int]]:
+        """(text, font, most lines, room kept on the right) from top to bottom."""
         bold = QFont(font)
         bold.setBold(True)
         check = ("⚠ " if card.overdue else "") + check_line(card, self.today)
         owner = f"{card.owner or 'No owner'} · {card.kind.label}"
-        return [(card.intervention, bold, 2), (owner, font, 1), (check, font, 2),
-                (kpi_value(card), font, 1), (card.kpi or "No measure yet", font, 1)]  # fmt: skip
+        spark = SPARK_WIDTH + 4 if len(card.readings) >= 2 else 0
+        return [(card.intervention, bold, 2, BADGE_ROOM), (owner, font, 1, 0),
+                (check, font, 3, 0), (kpi_value(card), font, 1, spark),
+                (card.kpi or "No measure yet", font, 1, 0)]  # fmt: skip
 
     def _fit(self, text: str, font: QFont, width: int, lines: int) -> tuple[str, int]:
         """The text as it will show (elided to `lines` lines) and its height."""
@@ -150,9 +155,11 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, CycleCard):
             return QSize(160, 40)
-        width = self._text_width(option) - BADGE_ROOM
+        width = self._text_width(option)
         font: QFont = option.font  # type: ignore[attr-defined]
-        height = sum(self._fit(text, f, width, n)[1] for text, f, n in self._blocks(card, font))
+        height = sum(
+            self._fit(text, f, width - room, n)[1] for text, f, n, room in self._blocks(card, font)
+        )
         return QSize(160, height + 2 * PADDING + 4 + 3 * GAP)
 
     # -- painting -----------------------------------------------------------------
@@ -219,13 +226,13 @@ class CardDelegate(QStyledItemDelegate):
         width = rect.width() - 2 * PADDING - 6
         top = rect.top() + PADDING
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        for number_, ((text, block_font, lines), colour) in enumerate(
+        for number_, ((text, block_font, lines, room), colour) in enumerate(
             zip(self._blocks(card, font), colours, strict=True)
         ):
-            shown, height = self._fit(text, block_font, width - BADGE_ROOM, lines)
+            shown, height = self._fit(text, block_font, width - room, lines)
             painter.setFont(block_font)
             painter.setPen(colour)
-            painter.drawText(QRect(left, top, width - BADGE_ROOM, height), flags, shown)
+            painter.drawText(QRect(left, top, width - room, height), flags, shown)
             if number_ == 0:
                 painter.setPen(muted)
                 painter.drawText(

@@ -18,12 +18,14 @@ from kaizen_studio.ui.pdca_fields import day_text
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def review_text(review: Review) -> str:
+def review_text(review: Review, *, with_workshop: bool) -> str:
+    """Two short lines: when and what, then whose cycle (and which workshop, if several)."""
     what = review.what if review.kind == "check" else f"Action: {review.what}"
     owner = f" · {review.owner}" if review.owner else ""
+    workshop = f" — {review.workshop}" if with_workshop else ""
     return (
-        f"{review.when.capitalize()} ({day_text(review.due_on)}) · {what}\n"
-        f"{review.intervention}, cycle {review.cycle_number}{owner} — {review.workshop}"
+        f"{review.when.capitalize()} · {what}\n"
+        f"{review.intervention}, cycle {review.cycle_number}{owner}{workshop}"
     )
 
 
@@ -66,10 +68,14 @@ class ReviewsPanel(QWidget):
             reviews = []
             self.empty_hint.setText(str(error))
         warning = warning_colour(self.palette())
+        several = len({review.workshop_id for review in reviews}) > 1
         for review in reviews:
-            item = QListWidgetItem(review_text(review))
+            item = QListWidgetItem(review_text(review, with_workshop=several))
             item.setData(REVIEW_ROLE, review)
-            item.setToolTip("Open this cycle in the PDCA stage")
+            item.setToolTip(
+                f"Due {day_text(review.due_on)} in “{review.workshop}”. "
+                "Click to open this cycle in the PDCA stage."
+            )
             if review.overdue:
                 item.setForeground(warning)
             self.list.addItem(item)

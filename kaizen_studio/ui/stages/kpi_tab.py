@@ -40,6 +40,10 @@ class KpiTab(CycleTab):
         self.series: KpiSeries | None = None
         self.outcome = QComboBox(self)
         named(self.outcome, "chartOutcomeCombo", "KPI to chart")
+        self.outcome.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outcome.setMinimumContentsLength(16)
         self.outcome.activated.connect(lambda _i: self._show_chart())
         self.chart = KpiChart(self)
         self.readings = QTableWidget(0, 4, self)
@@ -54,6 +58,8 @@ class KpiTab(CycleTab):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.readings.setMinimumWidth(200)
         self.new_day = date_edit(self)
         named(self.new_day, "newReadingDateEdit", "Date of the new reading")
         self.new_value = NumberEdit("The KPI value", self)
@@ -70,17 +76,23 @@ class KpiTab(CycleTab):
         self.delete_button = QPushButton("Delete reading", self)
         named(self.delete_button, "deleteReadingButton", "Delete reading")
         self.delete_button.clicked.connect(self.delete_reading)
+        self._build()
+
+    def _build(self) -> None:
         adder = QHBoxLayout()
         adder.addWidget(self.new_day)
         adder.addWidget(self.new_value)
         adder.addWidget(self.new_note, 1)
-        adder.addWidget(self.add_button)
-        adder.addWidget(self.delete_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.readings)
         layout.addLayout(adder)
+        layout.addLayout(buttons)
 
     def show_detail(self, detail: CycleDetail) -> None:
         new_cycle = self.detail is None or self.detail.id != detail.id

@@ -42,6 +42,10 @@ class PlanTab(CycleTab):
         self.measure = QComboBox(self)
         named(self.measure, "measureCombo", "Measure (outcome KPI)")
         self.measure.activated.connect(self._measure_chosen)
+        self.measure.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.measure.setMinimumContentsLength(16)
         self.baseline = NumberEdit("The baseline", self)
         named(self.baseline, "baselineEdit", "Baseline")
         self.baseline.editingFinished.connect(lambda: self._number("baseline", self.baseline))
