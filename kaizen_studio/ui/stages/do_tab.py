@@ -88,10 +88,16 @@ class ActionModel(QAbstractTableModel):
 
     def _display(self, action: ActionInfo, column: int, late: bool) -> Any:
         if column == 0:
-            return day_text(action.done_on) if action.done else ""
+            return self._short(action.done_on) if action.done else ""
         if column == 3:
-            return day_text(action.due_on) + (" (late)" if late else "")
+            return self._short(action.due_on) + (" (late)" if late else "")
         return getattr(action, FIELDS[column])
+
+    def _short(self, day: date | None) -> str:
+        """ "3 Dec" this year, "3 Dec 2027" otherwise: the column stays narrow."""
+        if day is None or day.year != self.today.year:
+            return day_text(day)
+        return f"{day.day} {day:%b}"
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
@@ -140,6 +146,8 @@ class DoTab(CycleTab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # Long actions wrap onto more lines instead of being cut.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
@@ -152,7 +160,7 @@ class DoTab(CycleTab):
         self.new_owner = QLineEdit(self)
         named(self.new_owner, "newActionOwnerEdit", "Owner of the new action")
         self.new_owner.setPlaceholderText("Owner")
-        self.new_owner.setMaximumWidth(130)
+        self.new_owner.setMaximumWidth(110)
         self.new_owner.returnPressed.connect(self.add_action)
         self.new_due = date_edit(self)
         named(self.new_due, "newActionDueEdit", "Due date of the new action")

@@ -117,7 +117,8 @@ class PdcaPage(StagePage):
         if selected is None and shown is not None and self.board.select(shown.id, focus=False):
             selected = shown.id
         if selected is None and cards:
-            selected = cards[0].id
+            # Start where attention is needed: the first card with something overdue.
+            selected = next((card.id for card in cards if card.overdue), cards[0].id)
             self.board.select(selected, focus=False)
         self.editor.show_cycle(selected)
 
