@@ -177,6 +177,15 @@ def update_cycle(library: Library, cycle_id: int, **changes: Any) -> dict[str, A
     return previous
 
 
+def measure_defaults(library: Library, outcome_id: int) -> tuple[float | None, float | None]:
+    """Baseline and target a plan takes when this KPI is chosen as its measure:
+    the KPI's latest reading (or its baseline) and its target."""
+    with library.session() as session:
+        outcome = fetch(session, Outcome, outcome_id, "outcome")
+        reading = _latest_reading(session, outcome_id)
+        return (outcome.baseline if reading is None else reading), outcome.target
+
+
 # -- moving on the board -----------------------------------------------------
 
 
@@ -281,14 +290,14 @@ def startable_interventions(library: Library, workshop_id: int) -> list[Startabl
         return found
 
 
-def set_intervention_cost(
-    library: Library, intervention_id: int, cost: float | None
-) -> float | None:
-    """The intervention's cost for the ROI estimate; returns the previous cost."""
+def update_intervention_cost(
+    library: Library, intervention_id: int, *, cost: float | None
+) -> dict[str, Any]:
+    """Set the intervention's cost for the ROI estimate; returns {"cost": previous}."""
     cost = check_number(cost, "The cost", minimum=0)
     with library.session() as session:
         row = fetch(session, Intervention, intervention_id, "intervention")
-        previous = row.cost
+        previous = {"cost": row.cost}
         row.cost = cost
         session.add(row)
     return previous

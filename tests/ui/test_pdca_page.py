@@ -209,3 +209,51 @@ def test_the_kpi_chart_shows_the_cycle_outcome(page: PdcaPage) -> None:
     assert page.editor.kpi.readings.rowCount() == 5
     image = chart.grab().toImage()
     assert not image.isNull() and image.width() > 200
+
+
+def test_choosing_a_measure_fills_empty_baseline_and_target(
+    page: PdcaPage, qtbot, clock: FixedClock
+) -> None:
+    cycle_id = _card_id(page, "Single account view in billing")
+    page.focus_cycle(cycle_id)
+    plan = page.editor.plan
+    plan.baseline.setText("")
+    plan.baseline.editingFinished.emit()
+    assert page.editor.detail.baseline is None
+    retention = plan.measure.findText("Customer retention", Qt.MatchFlag.MatchStartsWith)
+    plan.measure.setCurrentIndex(retention)
+    plan.measure.activated.emit(retention)
+    detail = page.editor.detail
+    assert detail.outcome.kpi == "Customer retention (12-month)"
+    assert (detail.baseline, detail.target) == (74.1, 66.0)  # latest reading; typed target kept
+    assert plan.baseline.text() == "74.1"
+    page.context.undo_stack.undo()
+    detail = page.editor.detail
+    assert (detail.outcome.kpi, detail.baseline) == ("First-contact resolution", None)
+
+
+def test_a_workshop_without_interventions_says_so(
+    make_window, library_path: Path, errors: list[str]
+) -> None:
+    window = make_window(library_path)
+    window.home.create_named("Picking errors")
+    window.open_workshop(1, Stage.PDCA)
+    page = window.workshop.current_page()
+    assert page.empty_hint.isVisible() and not page.editor.tabs.isVisible()
+    assert page.new_cycle() is None
+    assert errors == [
+        "No intervention can open a cycle now: each has one running, or the Map stage has none yet."
+    ]
+
+
+def test_the_follow_up_dates_are_saved_as_a_calendar_file(
+    page: PdcaPage, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "team follow-ups"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    saved = page.save_calendar()
+    assert saved == tmp_path / "team follow-ups.ics"
+    raw = saved.read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.count(b"BEGIN:VEVENT") == 12

@@ -5,12 +5,16 @@ that skips a phase, or leaves Plan with gaps, asks first. Each move is one
 undo step (it may schedule checks: see ui.pdca_undo).
 """
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,6 +27,7 @@ from kaizen_studio.domain.errors import KaizenError
 from kaizen_studio.domain.pdca import Move, neighbour, plan_gaps
 from kaizen_studio.domain.rules import format_checkpoint_days, parse_checkpoint_days
 from kaizen_studio.services import cycle_board, cycles, workshops
+from kaizen_studio.services.followup_calendar import write_calendar
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.pdca_board import PdcaBoard
 from kaizen_studio.ui.pdca_fields import named
@@ -51,6 +56,12 @@ class PdcaPage(StagePage):
         named(self.new_button, "newCycleButton", "New cycle")
         self.new_button.setToolTip("Open a cycle for an intervention of the Map stage")
         self.new_button.clicked.connect(self.new_cycle)
+        self.calendar_button = QPushButton("Calendar &file…", self)
+        named(self.calendar_button, "calendarButton", "Save the follow-up dates as a calendar file")
+        self.calendar_button.setToolTip(
+            "Save the open checks and action items as an .ics file for your calendar program"
+        )
+        self.calendar_button.clicked.connect(self.save_calendar)
         self.empty_hint = QLabel(
             "No cycles yet. Each intervention from the Map stage runs as Plan-Do-Check-Act "
             "cycles: open one with New cycle.",
@@ -77,6 +88,7 @@ class PdcaPage(StagePage):
         header.addWidget(days_label)
         header.addWidget(self.check_days)
         header.addSpacing(12)
+        header.addWidget(self.calendar_button)
         header.addWidget(self.new_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -201,7 +213,8 @@ class PdcaPage(StagePage):
         startable = cycles.startable_interventions(self.context.library, self.workshop_id)
         if not startable:
             self.context.report_error(
-                "Every intervention has a cycle running; add interventions in the Map stage."
+                "No intervention can open a cycle now: each has one running, "
+                "or the Map stage has none yet."
             )
             return None
         names = [f"{s.title} (cycle {s.next_number})" for s in startable]
@@ -222,6 +235,28 @@ class PdcaPage(StagePage):
         if new_id is not None:
             self.focus_cycle(new_id)
         return new_id
+
+    def save_calendar(self) -> Path | None:
+        if self.workshop_id is None:
+            return None
+        suggestion = self.context.library.path.with_name("follow-ups.ics")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save follow-up dates", str(suggestion), "Calendar files (*.ics)"
+        )
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        try:
+            count = write_calendar(
+                self.context.library, self.workshop_id, path, clock=self.context.clock
+            )
+        except OSError as error:
+            self.context.report_error(f"The calendar file could not be written: {error.strerror}.")
+            return None
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Saved {count} follow-up dates to {path}", 6000)
+        return path
 
     def _check_days_edited(self) -> None:
         if self.workshop_id is None:

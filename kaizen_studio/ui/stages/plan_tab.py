@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from kaizen_studio.domain.enums import Phase
 from kaizen_studio.domain.pdca import plan_gaps
+from kaizen_studio.services import cycles
 from kaizen_studio.services.cycle_board import CycleDetail
 from kaizen_studio.services.outcomes import list_outcomes
 from kaizen_studio.ui.context import AppContext
@@ -140,8 +141,17 @@ class PlanTab(CycleTab):
             return
         outcome_id = self.measure.itemData(index)
         current = self.detail.outcome.id if self.detail.outcome else None
-        if outcome_id != current:
-            self.update_cycle("Choose measure", {"outcome_id": outcome_id})
+        if outcome_id == current:
+            return
+        changes: dict[str, object] = {"outcome_id": outcome_id}
+        if outcome_id is not None:
+            # Empty numbers are filled from the KPI; typed ones are kept.
+            baseline, target = cycles.measure_defaults(self.context.library, outcome_id)
+            if self.detail.baseline is None:
+                changes["baseline"] = baseline
+            if self.detail.target is None:
+                changes["target"] = target
+        self.update_cycle("Choose measure", changes)
 
     def _number(self, field: str, edit: NumberEdit) -> None:
         if self.detail is None:
