@@ -39,6 +39,7 @@ class RankedTheme:
     effort: int | None
     score: float
     selected: bool
+    board_order: int  # place on the board, for lists that must not jump as dots land
 
     @property
     def quadrant(self) -> Quadrant:
@@ -145,6 +146,7 @@ def _ranked(
         effort=theme.effort,
         score=score,
         selected=theme.selected,
+        board_order=fact.order,
     )
 
 
