@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from kaizen_studio import APP_NAME, __version__
 from kaizen_studio.cli import (
+    commands_cluster,
     commands_followup,
     commands_library,
     commands_report,
@@ -17,7 +18,13 @@ from kaizen_studio.cli import (
 )
 from kaizen_studio.cli.common import EXIT_ERROR, EXIT_USAGE, fail, run_safely
 
-COMMAND_MODULES = (commands_library, commands_workshop, commands_followup, commands_report)
+COMMAND_MODULES = (
+    commands_library,
+    commands_workshop,
+    commands_followup,
+    commands_report,
+    commands_cluster,
+)
 STAGES = ("intent", "capture", "cluster", "prioritise", "map", "pdca", "report")
 
 

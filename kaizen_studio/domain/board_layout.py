@@ -25,7 +25,7 @@ from kaizen_studio.domain.board import (
 )
 
 Key = TypeVar("Key", bound=Hashable)
-SCREEN_ASPECT = 1.6  # width to height of the view a board is first seen in
+SCREEN_ASPECT = 2.0  # width to height of the board area a board is first seen in (wide)
 PILE_GAP = 16.0  # between loose cards in a pile: wider than in a frame, they belong to no one
 
 

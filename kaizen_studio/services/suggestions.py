@@ -118,6 +118,7 @@ def apply_suggestions(
     names = [clean_theme_name(theme.label) for theme in themes]
     with wall(library, workshop_id) as current:
         _check(current, themes, stacks)
+        placing.place_the_unplaced(current)  # (from the command line, before any board was shown)
         for group in stacks:
             if len(group) > 1:
                 stack_on(current, group[0], group[1:])

@@ -204,8 +204,15 @@ def rename_theme(library: Library, theme_id: int, name: str) -> BoardChange:
     return _edit_theme(library, theme_id, name=clean_theme_name(name))
 
 
-def recolour_theme(library: Library, theme_id: int, color: str) -> BoardChange:
-    return _edit_theme(library, theme_id, color=check_colour(color))
+def recolour_themes(library: Library, theme_ids: Sequence[int], color: str) -> BoardChange:
+    colour = check_colour(color)
+    if not theme_ids:
+        return BoardChange()
+    with wall(library, _theme_wall(library, theme_ids[0])) as current:
+        for theme_id in theme_ids:
+            _check_theme(current, theme_id)
+            current.themes[theme_id]["color"] = colour
+        return current.save()
 
 
 def lock_themes(library: Library, theme_ids: Sequence[int], locked: bool = True) -> BoardChange:
@@ -339,19 +346,27 @@ def stack_notes(library: Library, leader_id: int, note_ids: Sequence[int]) -> Bo
         return current.save()
 
 
-def unstack_notes(library: Library, leader_id: int) -> BoardChange:
-    """The notes stacked under a card become cards of their own beside it."""
-    with wall(library, _note_wall(library, leader_id)) as current:
-        below = current.followers(leader_id)
-        if not below:
-            return BoardChange()
-        _unstack(current, below)
-        point = current.point(leader_id) or Point(0.0, 0.0)
-        theme_id = current.notes[leader_id]["theme_id"]
-        if theme_id is not None:
-            placing.settle(current, theme_id, below, [point] * len(below))
-        else:
-            for key in below:
-                rect = current.card(key) or Rect(point.x, point.y, 1.0, 1.0)
-                current.place(key, placing.clear_spot(current, rect, cards_out=[key]))
+def unstack_notes(library: Library, leader_ids: Sequence[int]) -> BoardChange:
+    """The notes stacked under cards become cards of their own beside them."""
+    if not leader_ids:
+        return BoardChange()
+    with wall(library, _note_wall(library, leader_ids[0])) as current:
+        _check_notes(current, leader_ids)
+        for leader_id in leader_ids:
+            _unstack_one(current, leader_id)
         return current.save()
+
+
+def _unstack_one(current: Wall, leader_id: int) -> None:
+    below = current.followers(leader_id)
+    if not below:
+        return
+    _unstack(current, below)
+    point = current.point(leader_id) or Point(0.0, 0.0)
+    theme_id = current.notes[leader_id]["theme_id"]
+    if theme_id is not None:
+        placing.settle(current, theme_id, below, [point] * len(below))
+        return
+    for key in below:
+        rect = current.card(key) or Rect(point.x, point.y, 1.0, 1.0)
+        current.place(key, placing.clear_spot(current, rect, cards_out=[key]))

@@ -155,7 +155,7 @@ def test_rename_recolour_and_lock_refuse_bad_values(library: Library, demo_id: i
     with pytest.raises(InvalidInput, match="theme name cannot be empty"):
         themes.rename_theme(library, key, "   ")
     with pytest.raises(InvalidInput, match="must look like"):
-        themes.recolour_theme(library, key, "blue")
+        themes.recolour_themes(library, [key], "blue")
     with pytest.raises(NotFound, match="no theme with id 999"):
         themes.rename_theme(library, 999, "x")
     change = themes.rename_theme(library, key, "Billing system is slow")
@@ -236,7 +236,7 @@ def test_stack_and_unstack_near_duplicates(library: Library, demo_id: int) -> No
     leader = next(c for c in after.cards if c.id == loose[0])
     assert all(c.point == leader.point for c in stacked)
     _undo_redo(library, change, demo_id, board)
-    themes.unstack_notes(library, loose[0])
+    themes.unstack_notes(library, [loose[0]])
     apart = read_board(library, demo_id)
     assert not any(c.stacked_on_id == loose[0] for c in apart.cards)
     assert_sound(apart)
