@@ -20,6 +20,9 @@ def page_factories() -> dict[Stage, PageFactory]:
     from kaizen_studio.ui.stages.capture_page import CapturePage  # noqa: PLC0415
 
     factories[Stage.CAPTURE] = CapturePage
+    from kaizen_studio.ui.stages.cluster_page import ClusterPage  # noqa: PLC0415
+
+    factories[Stage.CLUSTER] = ClusterPage
     from kaizen_studio.ui.stages.prioritise_page import PrioritisePage  # noqa: PLC0415
 
     factories[Stage.PRIORITISE] = PrioritisePage

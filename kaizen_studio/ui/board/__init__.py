@@ -1,0 +1,1 @@
+"""The affinity board: a QGraphicsScene of sticky cards and theme frames, and its view."""
