@@ -27,12 +27,14 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from kaizen_studio.domain.rules import FREQUENCY_WORDS, RATING_WORDS
 from kaizen_studio.domain.voting import Axis, Quadrant, quadrant, quadrant_at
 from kaizen_studio.services.ranking import RankedTheme
+from kaizen_studio.ui.matrix_layout import Spot, nearest_point, place_label, radius, separate
 
 MARGIN_LEFT = 58
 MARGIN_BOTTOM = 58
 MARGIN_TOP = 14
 MARGIN_RIGHT = 18
 LABEL_CHARS = 32
+MAX_LABELS = 12
 QUADRANT_TINTS = {
     Quadrant.ACT_NOW: QColor(232, 93, 74, 38),
     Quadrant.PLAN: QColor(66, 133, 244, 34),
@@ -41,99 +43,24 @@ QUADRANT_TINTS = {
 }
 
 
-def radius(votes: int) -> float:
-    """Area grows with dots; a theme with none is still a visible point."""
-    return min(7.0 + 4.0 * math.sqrt(votes), 26.0)
-
-
 def across_value(theme: RankedTheme, axis: Axis) -> float | None:
     if axis is Axis.FREQUENCY:
         return theme.frequency
     return None if theme.effort is None else float(theme.effort)
 
 
-Spot = tuple[float, float]
-
-
-def separate(
-    spots: dict[int, Spot], radii: dict[int, float], gap: float = 3.0, rounds: int = 80
-) -> dict[int, Spot]:
-    """Push overlapping points apart a little at a time, so each can be seen and clicked.
-
-    Points that touch nothing stay exactly where their ratings put them."""
-    placed = dict(spots)
-    keys = sorted(placed)
-    # Points on the very same spot first fan out a pixel or two, to have a way to move.
-    seen: dict[tuple[int, int], int] = {}
-    for key in keys:
-        x, y = placed[key]
-        count = seen.get((round(x), round(y)), 0)
-        seen[(round(x), round(y))] = count + 1
-        if count:
-            angle = count * 2.4  # the golden angle spreads any number evenly
-            placed[key] = (x + count * math.cos(angle), y + count * math.sin(angle))
-    for _ in range(rounds):
-        moved = False
-        for index, first in enumerate(keys):
-            for second in keys[index + 1 :]:
-                moved |= _push_apart(placed, first, second, radii[first] + radii[second] + gap)
-        if not moved:
-            break
-    return placed
-
-
-def _push_apart(placed: dict[int, Spot], first: int, second: int, need: float) -> bool:
-    (x1, y1), (x2, y2) = placed[first], placed[second]
-    distance = math.hypot(x2 - x1, y2 - y1)
-    if distance >= need or distance == 0:
-        return False
-    push = (need - distance) / 2 + 0.01
-    ux, uy = (x2 - x1) / distance, (y2 - y1) / distance
-    placed[first] = (x1 - ux * push, y1 - uy * push)
-    placed[second] = (x2 + ux * push, y2 + uy * push)
-    return True
-
-
-def _overlap(rect: QRectF, others: list[QRectF]) -> float:
-    total = 0.0
-    for other in others:
-        common = rect.intersected(other)
-        total += max(common.width(), 0) * max(common.height(), 0)
-    return total
-
-
-def place_label(
-    centre: QPointF, clearance: float, size: QSizeF, plot: QRectF, taken: list[QRectF]
-) -> QRectF:
-    """Try eight directions at three distances; keep the first place that covers least."""
-    width, height = size.width(), size.height()
-    best: tuple[float, QRectF] | None = None
-    for distance in (0.0, 16.0, 34.0):
-        reach = clearance + distance
-        for dx, dy in ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1)):
-            left = centre.x() + (reach if dx > 0 else -reach - width if dx < 0 else -width / 2)
-            top = centre.y() + (reach if dy > 0 else -reach - height if dy < 0 else -height / 2)
-            if dx and dy:  # diagonals sit closer, at the corner of the point
-                left -= dx * reach * 0.3
-                top -= dy * reach * 0.3
-            rect = QRectF(left, top, width, height)
-            if not plot.contains(rect):
-                continue
-            cost = _overlap(rect, taken) + distance * 4
-            if best is None or cost < best[0]:
-                best = (cost, rect)
-            if cost == distance * 4 and distance == 0:
-                return rect
-    if best is None:
-        return QRectF(centre.x() + clearance, centre.y() - height / 2, width, height)
-    return best[1]
-
-
-def _nearest_point(rect: QRectF, point: QPointF) -> QPointF:
-    return QPointF(
-        min(max(point.x(), rect.left()), rect.right()),
-        min(max(point.y(), rect.top()), rect.bottom()),
-    )
+def _same_side(
+    value: float, home: float, middle: float, bounds: tuple[float, float], rising: bool
+) -> float:
+    """A pushed coordinate kept on its home's side of the dividing line, and in the plot,
+    so the quadrant a point is drawn in is the quadrant it is named in. A rating on the
+    line counts as low (domain.voting); `rising` says screen values grow with the rating."""
+    high = home > middle if rising else home < middle
+    if high:
+        value = max(value, middle + 1) if rising else min(value, middle - 1)
+    else:
+        value = min(value, middle) if rising else max(value, middle)
+    return min(max(value, bounds[0] + 2), bounds[1] - 2)
 
 
 class PriorityMatrix(QWidget):
@@ -217,13 +144,16 @@ class PriorityMatrix(QWidget):
                 point = self.to_screen(value, theme.impact)
                 spots[theme.id] = (point.x(), point.y())
             radii = {theme.id: radius(theme.votes) for theme in self._themes}
-            plot = self.plot_rect()
-            self._positions = {
-                key: QPointF(
-                    min(max(x, plot.left() + radii[key]), plot.right() - radii[key]),
-                    min(max(y, plot.top() + radii[key]), plot.bottom() - radii[key]),
+            plot, middle = self.plot_rect(), self.to_screen(3, 3)
+
+            def settle(point: Spot, home: Spot) -> Spot:
+                return (
+                    _same_side(point[0], home[0], middle.x(), (plot.left(), plot.right()), True),
+                    _same_side(point[1], home[1], middle.y(), (plot.top(), plot.bottom()), False),
                 )
-                for key, (x, y) in separate(spots, radii).items()
+
+            self._positions = {
+                key: QPointF(x, y) for key, (x, y) in separate(spots, radii, settle=settle).items()
             }
         return self._positions
 
@@ -256,6 +186,15 @@ class PriorityMatrix(QWidget):
             "Goes on to mapping" if theme.selected else "Not chosen for mapping",
         ]
         return "\n".join(lines)
+
+    def labelled(self) -> list[RankedTheme]:
+        """Themes named on the chart, best first: on a crowded chart the top ones, those
+        going on to mapping and the current one; the others tell their name on hover."""
+        return [
+            theme
+            for theme in self._themes
+            if theme.rank <= MAX_LABELS or theme.selected or theme.id == self._current
+        ]
 
     def sizeHint(self) -> QSize:
         return QSize(720, 520)
@@ -399,7 +338,7 @@ class PriorityMatrix(QWidget):
     def _paint_points(self, painter: QPainter) -> None:
         palette = self.palette()
         positions = self.positions()
-        taken: list[QRectF] = []
+        points: list[QRectF] = []
         outline = palette.color(QPalette.ColorRole.WindowText)
         accent = palette.color(QPalette.ColorRole.Highlight)
         # Biggest first, so small points stay visible on top.
@@ -420,9 +359,10 @@ class PriorityMatrix(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
                 painter.drawEllipse(centre, size + 6, size + 6)
-            taken.append(QRectF(centre.x() - size, centre.y() - size, 2 * size, 2 * size))
-        for theme in sorted(self._themes, key=lambda t: -t.votes):
-            self._paint_label(painter, theme, positions[theme.id], taken)
+            points.append(QRectF(centre.x() - size, centre.y() - size, 2 * size, 2 * size))
+        labels: list[QRectF] = []
+        for theme in self.labelled():
+            self._paint_label(painter, theme, positions[theme.id], labels, points)
 
     def _paint_label(
         self,
@@ -430,6 +370,7 @@ class PriorityMatrix(QWidget):
         theme: RankedTheme,
         centre: QPointF,
         taken: list[QRectF],
+        points: list[QRectF],
     ) -> None:
         """Beside its point, where it covers the least of the other points and labels."""
         text = theme.name if len(theme.name) <= LABEL_CHARS else theme.name[: LABEL_CHARS - 1] + "…"
@@ -437,8 +378,9 @@ class PriorityMatrix(QWidget):
         font.setBold(theme.selected)  # chosen for mapping
         metrics = QFontMetrics(font)
         size = QSizeF(metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
-        chosen = place_label(centre, radius(theme.votes) + 4, size, self.plot_rect(), taken)
-        nearest = _nearest_point(chosen, centre)
+        clearance = radius(theme.votes) + 4
+        chosen = place_label(centre, clearance, size, self.plot_rect(), taken, points)
+        nearest = nearest_point(chosen, centre)
         if (
             math.dist((nearest.x(), nearest.y()), (centre.x(), centre.y()))
             > radius(theme.votes) + 10

@@ -3,17 +3,19 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlmodel import select
 
 from kaizen_studio.domain.enums import Stage
 from kaizen_studio.domain.tables import Note, Theme, Vote
+from kaizen_studio.domain.voting import Axis, Quadrant
 from kaizen_studio.services.participants import add_participant, list_participants
-from kaizen_studio.services.ranking import rank_themes
+from kaizen_studio.services.ranking import RankedTheme, rank_themes
 from kaizen_studio.services.workshops import create_workshop, get_workshop
 from kaizen_studio.storage.library import Library, open_library
-from kaizen_studio.ui.priority_matrix import separate
+from kaizen_studio.ui.matrix_layout import place_label, separate
+from kaizen_studio.ui.priority_matrix import PriorityMatrix
 from kaizen_studio.ui.stages.prioritise_page import MATRIX_TAB, RANKING_TAB
 
 PEOPLE = ["Ana", "Ben", "Chloé", "Dev", "Eli"]
@@ -352,3 +354,39 @@ def test_points_that_overlap_are_pushed_apart_and_others_stay() -> None:
                 (x1, y1), (x2, y2) = placed[first], placed[second]
                 assert ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 >= 22
     assert placed[4] == (300.0, 300.0)
+
+
+def test_labels_go_beside_their_point_where_they_cover_nothing() -> None:
+    plot, size = QRectF(0, 0, 400, 300), QSizeF(80, 16)
+    first = place_label(QPointF(100, 100), 10, size, plot, [])
+    assert first.left() >= 110 and abs(first.center().y() - 100) < 1  # right of the point
+    second = place_label(QPointF(100, 100), 10, size, plot, [first])
+    assert not second.intersects(first) and plot.contains(second)
+    at_edge = place_label(QPointF(390, 100), 10, size, plot, [])
+    assert at_edge.right() <= 380 and plot.contains(at_edge)  # turned to the left, inside
+
+
+def _ranked(key: int, impact: float, frequency: float, votes: int = 3) -> RankedTheme:
+    return RankedTheme(
+        id=key, name=f"Theme {key}", color="#f6c945", rank=key, notes=1, votes=votes,
+        impact=impact, frequency=frequency, impact_from_notes=impact,
+        frequency_from_notes=frequency, impact_overridden=False, frequency_overridden=False,
+        effort=None, score=1.0, selected=False, board_order=key,
+    )  # fmt: skip
+
+
+def test_crowded_points_stay_in_the_quadrant_they_are_named_in(qtbot) -> None:
+    matrix = PriorityMatrix()
+    qtbot.addWidget(matrix)
+    matrix.resize(700, 500)
+    # Ten unrated themes sit on the middle (counted low: "watch"); two just above it.
+    themes = [_ranked(key, 3.0, 3.0) for key in range(1, 11)]
+    themes += [_ranked(11, 3.1, 3.1), _ranked(12, 3.1, 3.1)]
+    matrix.set_themes(themes, Axis.FREQUENCY)
+    middle = matrix.to_screen(3, 3)
+    positions = matrix.positions()
+    for key in range(1, 11):
+        assert matrix.quadrant_of(themes[key - 1]) is Quadrant.WATCH
+        assert positions[key].x() <= middle.x() and positions[key].y() >= middle.y()
+    for key in (11, 12):
+        assert positions[key].x() > middle.x() and positions[key].y() < middle.y()

@@ -95,11 +95,16 @@ class PrioritisePage(StagePage):
         named(self.unplaced, "matrixUnplaced", "Themes not on the chart")
         self.unplaced.setProperty("role", "warning")
         self.unplaced.setWordWrap(True)
+        self.crowded = QLabel(tab)
+        self.crowded.setObjectName("matrixCrowded")
+        self.crowded.setProperty("role", "hint")
+        self.crowded.setWordWrap(True)
         side = QWidget(tab)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(self.details)
         side_layout.addWidget(self.unplaced)
+        side_layout.addWidget(self.crowded)
         side_layout.addStretch()
         splitter = QSplitter(Qt.Orientation.Horizontal, tab)
         splitter.addWidget(self.matrix)
@@ -141,6 +146,12 @@ class PrioritisePage(StagePage):
             "Not on the chart until their effort is rated (Ranking tab): "
             + ", ".join(missing)
             + "."
+        )
+        unnamed = len(self.matrix.shown()) - len(self.matrix.labelled())
+        self.crowded.setVisible(unnamed > 0)
+        self.crowded.setText(
+            f"{unnamed} more themes are drawn without their names, to keep the chart readable; "
+            "hover over a point, or use the arrow keys, to see each."
         )
         self._show_details()
 
