@@ -116,6 +116,7 @@ class PrioritisePage(StagePage):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.axis, self.matrix)
         return tab
 
     # -- showing ----------------------------------------------------------------

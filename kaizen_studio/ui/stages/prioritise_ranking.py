@@ -98,6 +98,10 @@ class RankingPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(formula)
         layout.addWidget(self._build_editor())
+        # Tab walks the page top to bottom.
+        order = [self.select_top, self.table, self.impact, self.frequency, self.effort]
+        for first, second in zip(order, [*order[1:], self.mapping], strict=True):
+            QWidget.setTabOrder(first, second)
 
     def _build_editor(self) -> QGroupBox:
         self.editor = QGroupBox("Theme", self)
