@@ -149,6 +149,8 @@ def _check_voter(session: Session, workshop: Workshop, voter_id: int | None) -> 
             raise InvalidInput("Voting is anonymous: dots are placed without a voter.")
         return "The room"
     if voter_id is None:
+        if not _people(session, workshop.id):
+            raise InvalidInput("List the people in the room first: each of them votes by name.")
         raise InvalidInput("Choose who is voting before placing a dot.")
     belongs(session, Participant, voter_id, workshop.id, "participant")
     row = fetch(session, Participant, voter_id, "participant")

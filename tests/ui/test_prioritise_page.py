@@ -390,3 +390,17 @@ def test_crowded_points_stay_in_the_quadrant_they_are_named_in(qtbot) -> None:
         assert positions[key].x() <= middle.x() and positions[key].y() >= middle.y()
     for key in (11, 12):
         assert positions[key].x() > middle.x() and positions[key].y() < middle.y()
+
+
+def test_mouse_places_and_takes_back_dots(page, room, qtbot) -> None:
+    tree = page.voting.tree
+    index = page.voting.model.index_of(("theme", room["Heavy totes"]))
+    where = tree.visualRect(index).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert _totals(page)["Heavy totes"] == 1
+    qtbot.mouseClick(page.voting.place, Qt.MouseButton.LeftButton)
+    assert _totals(page)["Heavy totes"] == 2
+    qtbot.mouseClick(page.voting.take, Qt.MouseButton.LeftButton)
+    assert _totals(page)["Heavy totes"] == 1
+    assert page.voting.left_label.text().startswith("Ana: 2 of 3 dots left")

@@ -113,6 +113,7 @@ class VotingPanel(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)  # a double click places a dot
         self.tree.setAlternatingRowColors(True)
         # Rows a room can read and a facilitator can hit: a little taller than a plain list.
         self.tree.setStyleSheet(

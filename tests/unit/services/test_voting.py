@@ -114,6 +114,13 @@ def test_anonymous_voting_keeps_only_totals(library: Library, room) -> None:
     assert voting.voting_board(library, wid).left == 1
 
 
+def test_named_voting_waits_for_the_room_to_be_listed(library: Library) -> None:
+    workshop = create_workshop(library, "Nobody listed")
+    theme = _theme(library, workshop.id, "Anything")
+    with pytest.raises(InvalidInput, match="List the people in the room first"):
+        voting.place_dot(library, workshop.id, theme_id=theme)
+
+
 def test_anonymous_voting_waits_for_the_room_to_be_listed(library: Library) -> None:
     workshop = create_workshop(library, "Nobody listed", anonymous_votes=True)
     theme = _theme(library, workshop.id, "Anything")
