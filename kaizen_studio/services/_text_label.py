@@ -1,12 +1,15 @@
 """Name a theme with a short phrase from its own notes (private to services.clustering).
 
-Each word scores by how many of the theme's notes use it times the share of its uses
-that fall inside the theme (a class-based TF-IDF). Candidate labels are runs of 2-5 words
-inside one note, not crossing punctuation, starting and ending on a content word, and
-holding the theme's best word when some run does; a run scores the sum of its distinct
-content words (a word only one note uses counts for little), less a penalty per word,
-and more when several notes share the run. The winner is written as the most central
-note wrote it, first letter capitalised (so "CRM" and "KB" keep their case).
+A facilitator names a theme with a noun phrase ("Refund approvals", "Billing screen"), not
+a sentence fragment ("Nobody knows", "Notes are so short"). So candidates are runs of 2-5
+words inside one note, not crossing punctuation, that start and end on a topic word: not a
+function word (pronoun, auxiliary, negation, "always"), not a light verb ("takes", "told"),
+not a number, and ending on no past tense ("callbacks promised"). Each word scores by how
+many of the theme's notes use it times the share of its uses that fall inside the theme (a
+class-based TF-IDF); a run scores the sum of its distinct words, less a penalty per word and
+per function word inside it, more when several notes share the run. The winner is written
+as the most central note that has it wrote it, first letter capitalised ("CRM", "KB" keep
+their case).
 """
 
 from __future__ import annotations
@@ -16,26 +19,49 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kaizen_studio.services._text_words import FUNCTION_WORDS, word_set
+
 MIN_WORDS = 2
 MAX_WORDS = 5
 MAX_LABEL_CHARS = 48
 LENGTH_PENALTY = 0.3  # per word, as a share of the theme's best word score
+INNER_FUNCTION_PENALTY = 0.3  # per function word inside a run ("out of date" still fits)
 SHARED_RUN_BONUS = 0.5  # per extra note that contains the same run
+HEAD_BONUS = 0.5  # the last word of a noun phrase names its topic: it counts again this much
+WEAK_END_PENALTY = 0.5  # share of the score lost by a run ending like a verb or an adjective
+VERB_START_PENALTY = 0.5  # share lost by a run that follows "we", "to", "can't" (a verb)
+WEAK_WORD_SHARE = 0.5  # what an adjective or verb from _WEAK_ENDS scores of a topic word
 
 _BREAKS = re.compile(r"[,;:!?()\[\]{}\"/|\n\r\t…–—]|\.(?!\d)|\s-\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can cannot could did do does doing done don't
-    down during each even ever every few for from further get gets getting got had has have
-    having he her here hers him his how i i'm if in into is isn't it it's its itself just
-    let me more most much must my no nor not now of off on once one only or other our ours
-    out over own per please same she should so some still such than that that's the their
-    them then there these they this those through to too under until up upon us very was
-    we were what when where which while who whom why will with within without would you
-    your yours yet again always never really lot lots way ve ll re doesn't didn't can't
-    won't aren't wasn't weren't haven't hasn't couldn't wouldn't shouldn't dont cant im
-    ive get got takes take just"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Verbs that say little about a topic, in the forms notes use them.
+_LIGHT_VERBS = word_set(
+    """take takes took taken taking make makes made making go goes went gone going come comes
+    came coming keep keeps kept keeping put puts putting say says said tell tells told know
+    knows knew known see sees saw seen want wants wanted need needs needed try tries tried give
+    gives gave given ask asks asked sit sits sat stay stays stayed start starts started leave
+    leaves left happen happens happened seem seems seemed feel feels felt think thinks thought
+    look looks looked find finds found use uses used become becomes became"""
+)
+STOP_WORDS = FUNCTION_WORDS | _LIGHT_VERBS | {"way", "back", "re", "ve", "ll"}
+_IRREGULAR_PAST = word_set("made told said gone done known seen taken given left sent")
+# Words that end a fragment rather than a name ("payslips hard", "pick location empty").
+_WEAK_ENDS = word_set(
+    """different hard slow late long short wrong right new old full empty free broken busy
+    whole early easy difficult impossible available angry ready quick quickly able sure good
+    bad big small high low due open closed stuck useless overnight missing again later
+    anymore properly first last next every today tomorrow yesterday arrive arrives happen
+    work works wait waits fail fails break breaks change changes freeze freezes crash crashes
+    drop drops lose loses lost cut"""
+)
+
+
+# A word after these is a verb ("we promise callbacks", "have to bleep the doctor").
+_VERB_CUES = word_set(
+    """i we you they he she it nobody everyone everybody someone somebody anyone who to can
+    can't cannot cant could will won't would should must might may don't dont doesn't didn't
+    never always often still just also usually sometimes"""
+)
 
 
 @dataclass(frozen=True)
@@ -64,10 +90,6 @@ def _segments(text: str) -> list[list[_Token]]:
     return out
 
 
-def _is_content(stem: str) -> bool:
-    return bool(stem)
-
-
 def _word_scores(theme: Sequence[int], stems: Sequence[set[str]]) -> dict[str, float]:
     everywhere: Counter[str] = Counter()
     for note in stems:
@@ -76,23 +98,53 @@ def _word_scores(theme: Sequence[int], stems: Sequence[set[str]]) -> dict[str, f
     for index in theme:
         inside.update(stems[index])
     size = max(len(theme), 1)
-    lone = 0.0 if size >= 3 else 0.25  # a word that only one note uses says little
+    shared = any(count > 1 for stem, count in inside.items() if stem)
+    lone = 0.0 if size >= 3 and shared else 0.25  # a word that only one note uses says little
     return {
-        stem: (count / size) * (count / everywhere[stem]) * (lone if count == 1 else 1.0)
+        stem: (count / size)
+        * (count / everywhere[stem])
+        * (lone if count == 1 else 1.0)
+        * (WEAK_WORD_SHARE if stem in _WEAK_ENDS else 1.0)
         for stem, count in inside.items()
-        if _is_content(stem)
+        if stem
     }
 
 
 def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Spans of 2-5 tokens that start and end on a topic word."""
     spans: list[tuple[int, int]] = []
     for start, first in enumerate(tokens):
-        if not _is_content(first.stem):
+        if not first.stem:
             continue
         for end in range(start + MIN_WORDS, min(start + MAX_WORDS, len(tokens)) + 1):
-            if _is_content(tokens[end - 1].stem):
+            if tokens[end - 1].stem:
                 spans.append((start, end))
     return spans
+
+
+def _weak_end(word: str) -> bool:
+    """A word that ends a sentence fragment rather than a name: a verb form or adjective."""
+    word = word.lower()
+    if word in _IRREGULAR_PAST or word in _WEAK_ENDS:
+        return True
+    return len(word) > 4 and word.endswith(("ed", "ly")) and not word.endswith("eed")
+
+
+def _run_score(
+    tokens: list[_Token], scores: dict[str, float], top: float, holders: int, after: str
+) -> float:
+    """How well a run names the theme; ``after`` is the word before it in its note."""
+    content = {t.stem for t in tokens if t.stem}
+    inner = sum(1 for t in tokens if not t.stem)
+    score = sum(scores.get(stem, 0.0) for stem in content)
+    score += HEAD_BONUS * scores.get(tokens[-1].stem, 0.0)
+    score -= top * (LENGTH_PENALTY * len(tokens) + INNER_FUNCTION_PENALTY * inner)
+    score *= 1.0 + SHARED_RUN_BONUS * (holders - 1)
+    if _weak_end(tokens[-1].surface):
+        score -= WEAK_END_PENALTY * abs(score)
+    if after.lower().replace("’", "'") in _VERB_CUES or tokens[0].surface.lower().endswith("ly"):
+        score -= VERB_START_PENALTY * abs(score)
+    return score
 
 
 def _candidates(
@@ -100,24 +152,22 @@ def _candidates(
 ) -> list[tuple[float, int, str]]:
     """(score, -order, surface) for every run in the theme's notes, most central note first."""
     top = max(scores.values(), default=0.0)
-    runs: dict[tuple[str, ...], tuple[int, str, set[int]]] = {}
+    runs: dict[tuple[str, ...], tuple[int, list[_Token], str, set[int]]] = {}
     for order, index in enumerate(theme):
         for tokens in notes[index]:
             for start, end in _runs(tokens):
-                key = tuple(t.stem for t in tokens[start:end])
-                surface = " ".join(t.surface for t in tokens[start:end])
-                holders = runs.setdefault(key, (order, surface, set()))[2]
+                key = tuple(t.stem or t.surface.lower() for t in tokens[start:end])
+                after = tokens[start - 1].surface if start else ""
+                holders = runs.setdefault(key, (order, tokens[start:end], after, set()))[3]
                 holders.add(index)
     best_word = max(sorted(scores), key=lambda stem: scores[stem], default="")
     anchored = any(best_word in key for key in runs)
     out: list[tuple[float, int, str]] = []
-    for key, (order, surface, holders) in runs.items():
+    for key, (order, tokens, after, holders) in runs.items():
         if anchored and best_word not in key:
             continue
-        content = {stem for stem in key if _is_content(stem)}
-        score = sum(scores.get(stem, 0.0) for stem in content) - LENGTH_PENALTY * top * len(key)
-        score *= 1.0 + SHARED_RUN_BONUS * (len(holders) - 1)
-        out.append((score, -order, surface))
+        surface = " ".join(t.surface for t in tokens)
+        out.append((_run_score(tokens, scores, top, len(holders), after), -order, surface))
     out.sort(key=lambda c: (-c[0], -c[1], c[2]))
     return out
 
@@ -130,7 +180,7 @@ def _fallback(theme: Sequence[int], notes: Sequence[list[list[_Token]]]) -> str:
             for token in tokens:
                 if token.surface.lower() not in {w.lower() for w in words}:
                     words.append(token.surface)
-    content = [w for w in words if _is_content(_stem(w))] or words
+    content = [w for w in words if _stem(w)] or words
     if len(content) >= 2:
         return f"{content[0]} and {content[1]}"
     if content:

@@ -11,8 +11,11 @@ Run it from the repository root in the research venv (see distil_model.py)::
 Data: CLINC150 (``/work/shared/data/clinc150`` or $CLINC150_DIR), random subsets of n texts
 from k intents (seeds 0-2): the ``work`` domain, intents from all domains, all intents of
 one domain (harder: related intents), and an uneven mix with 10 out-of-scope texts as
-outliers (label "other"); plus three hand-written workshop walls
-(``workshop_sets.json``; "ward" was kept aside until the method was chosen).
+outliers (label "other"); plus six workshop walls (``workshop_sets.json``: three
+hand-written for the first version, "ward" kept aside until it was chosen; the demo
+workshop's sorted notes with the facilitator's themes; a hospital pharmacy and a software
+support desk written for the second version, "support_desk" kept aside until it was tuned).
+``evaluate_service.py`` scores the service alone, in the app's venv.
 
 Scores: adjusted Rand index against the labels over all texts (an "Other notes" theme
 counts as one group, as the facilitator would see it), K chosen (themes besides "Other
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 CLINC = Path(os.environ.get("CLINC150_DIR", "/work/shared/data/clinc150"))
 WORKSHOPS = Path(__file__).with_name("workshop_sets.json")
+WALLS = ("contact_centre", "warehouse", "ward", "demo", "pharmacy", "support_desk")
 Labels = Sequence[object]
 Method = Callable[[list[str], int], tuple[list[int], int, float]]
 
@@ -89,10 +93,14 @@ def data_sets(quick: bool) -> list[tuple[str, list[str], list[str]]]:
         domain = sorted(domains)[(seed * 3) % len(domains)]
         out.append(("clinc 1-domain n200 k10", *clinc_sample(200, 10, seed, domain)))
         out.append(("clinc uneven+oos n200 k10+o", *clinc_sample(200, 10, seed, None, True, 10)))
-    walls = json.loads(WORKSHOPS.read_text(encoding="utf-8"))
-    for name in ("contact_centre", "warehouse", "ward"):
-        out.append((f"workshop {name}", [t for t, _ in walls[name]], [c for _, c in walls[name]]))
+    out.extend((f"workshop {name}", *wall(name)) for name in WALLS)
     return out
+
+
+def wall(name: str) -> tuple[list[str], list[str]]:
+    """One hand-labelled workshop wall: its notes and their facilitator's themes."""
+    rows = json.loads(WORKSHOPS.read_text(encoding="utf-8"))[name]
+    return [text for text, _ in rows], [theme for _, theme in rows]
 
 
 # ---------------------------------------------------------------- features
