@@ -1,7 +1,8 @@
-"""The home page: the library's workshops, and the reviews falling due."""
+"""The home page: the library's workshops, the selected one in brief, and the reviews
+falling due."""
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,7 +22,13 @@ from kaizen_studio.services import workshops
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.reviews_panel import ReviewsPanel
 from kaizen_studio.ui.undo import perform_create, perform_remove, perform_update
-from kaizen_studio.ui.workshop_list_model import WorkshopListModel
+from kaizen_studio.ui.widgets.workshop_details import WorkshopDetails
+from kaizen_studio.ui.workshop_list_model import (
+    FILTER_ROLE,
+    SORT_ROLE,
+    WORKSHOP_ID_ROLE,
+    WorkshopListModel,
+)
 
 
 class HomePage(QWidget):
@@ -33,8 +40,23 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("homePage")
+        self._stale = False
         self.model = WorkshopListModel()
+        self.shown = QSortFilterProxyModel(self)
+        self.shown.setSourceModel(self.model)
+        self.shown.setFilterKeyColumn(0)
+        self.shown.setFilterRole(FILTER_ROLE)
+        self.shown.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.shown.setSortRole(SORT_ROLE)
         self.table = self._make_table()
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("workshopFilter")
+        self.filter.setAccessibleName("Find a workshop")
+        self.filter.setPlaceholderText("Find a workshop (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.details = WorkshopDetails(self)
+        self.details.open_requested.connect(self.workshop_opened.emit)
         self.reviews = ReviewsPanel(context, self)
         self.reviews.review_opened.connect(self.workshop_opened.emit)
         self._build()
@@ -47,7 +69,9 @@ class HomePage(QWidget):
         table = QTableView(self)
         table.setObjectName("workshopTable")
         table.setAccessibleName("Workshops in this library")
-        table.setModel(self.model)
+        table.setModel(self.shown)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest first, as listed
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,10 +131,13 @@ class HomePage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(8)
         left_layout.addWidget(title)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.filter)
         left_layout.addWidget(self.empty_hint)
-        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.table, 3)
+        left_layout.addWidget(self.details, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -124,7 +151,8 @@ class HomePage(QWidget):
 
         self.table.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+D"), self, self.duplicate_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        QWidget.setTabOrder(self.filter, self.table)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Keys on the list itself: F2 renames, Delete deletes (with a question).
@@ -141,47 +169,77 @@ class HomePage(QWidget):
     # -- data -----------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         selected = self.selected_id()
         self.model.set_workshops(workshops.list_workshops(self.context.library))
         self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.filter.setVisible(self.model.rowCount() > 1 or bool(self.filter.text()))
         self.select(selected if selected is not None else self._first_id())
         self.reviews.refresh()
-        self._update_buttons()
+        self._selection_changed()
 
     def _first_id(self) -> int | None:
-        first = self.model.workshop_at(0)
-        return first.id if first else None
+        if not self.shown.rowCount():
+            return None
+        return self.shown.index(0, 0).data(WORKSHOP_ID_ROLE)  # type: ignore[no-any-return]
 
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if topics & {"workshops", "notes", "themes", "pdca", "map"}:
+        # Counts change with every note; a hidden page catches up when it is shown
+        # again, so capture never pays for a list nobody is looking at.
+        if topics & {"workshops", "notes", "themes", "votes", "participants", "pdca", "map"}:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
+
+    def _apply_filter(self, text: str) -> None:
+        self.shown.setFilterFixedString(text.strip())
+        if self.selected_id() is None:
+            self.select(self._first_id())
+        self._selection_changed()
+
+    def focus_find(self) -> None:
+        self.filter.show()
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        workshop = self.model.workshop_at(rows[0].row()) if rows else None
-        return workshop.id if workshop else None
+        return rows[0].data(WORKSHOP_ID_ROLE) if rows else None
 
     def select(self, workshop_id: int | None) -> None:
         row = -1 if workshop_id is None else self.model.row_of(workshop_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        index = self.shown.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is not None and index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
         else:
             self.table.clearSelection()
 
-    def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
+    def _selection_changed(self) -> None:
+        workshop_id = self.selected_id()
+        summary = (
+            None if workshop_id is None else self.model.workshop_at(self.model.row_of(workshop_id))
+        )
+        self.details.show_workshop(self.context.library, summary)
         for button in (
             self.open_button,
             self.rename_button,
             self.duplicate_button,
             self.delete_button,
         ):
-            button.setEnabled(has)
+            button.setEnabled(summary is not None)
 
     # -- actions --------------------------------------------------------------
 
     def _open_index(self, index: QModelIndex) -> None:
-        workshop = self.model.workshop_at(index.row())
+        source = self.shown.mapToSource(index)
+        workshop = self.model.workshop_at(source.row())
         if workshop:
             self.workshop_opened.emit(workshop.id, workshop.stage.value)
 

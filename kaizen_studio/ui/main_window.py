@@ -3,7 +3,14 @@
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,7 +51,10 @@ class MainWindow(QMainWindow):
         self.workshop.home_requested.connect(self.show_home)
         self._build_menus()
         self._update_title()
-        context.undo_stack.cleanChanged.connect(self._update_title)
+        self.statusBar().setObjectName("statusBar")
+        context.changes.changed.connect(self._on_changed)
+        # "Follow the system": a desktop switching to dark at dusk takes the window along.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         geometry = context.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -85,15 +95,19 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "Save a &copy…", self.save_copy, keys.SaveAs, "saveCopyAction")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, keys.Quit, "quitAction")
+        # Ctrl+Q everywhere: Windows has no standard Quit key of its own.
+        self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        stack = self.context.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence(keys.Undo))
         undo.setObjectName("undoAction")
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        undo.triggered.connect(lambda: self._say(f"Undone: {stack.redoText()}"))
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(redo_keys())
         redo.setObjectName("redoAction")
+        redo.triggered.connect(lambda: self._say(f"Redone: {stack.undoText()}"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -134,11 +148,31 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.context.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.switch_library(p))
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if not recent:
             self.recent_menu.addAction("No recent libraries").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("&Clear the list").triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        for path in self.context.settings.recent_files():
+            if path != self.context.library.path.resolve():
+                self.context.settings.remove_recent_file(path)
+
+    def open_recent(self, path: Path) -> bool:
+        """A recent library that has moved is dropped from the list, never recreated empty."""
+        if not path.exists():
+            self.context.settings.remove_recent_file(path)
+            self.show_error(
+                f"{path.name} is no longer at {path.parent}; it was taken off the recent list."
+            )
+            return False
+        return self.switch_library(path)
 
     # -- navigation -----------------------------------------------------------
 
@@ -146,14 +180,32 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.home)
         self.home.refresh()
         self.home.table.setFocus()
+        self._update_title()
 
     def open_workshop(self, workshop_id: int, stage: Stage = Stage.INTENT) -> None:
         self.pages.setCurrentWidget(self.workshop)
         self.workshop.open_workshop(workshop_id, stage)
+        self._update_title()
 
     def find(self) -> None:
-        if self.pages.currentWidget() is self.workshop:
-            self.workshop.current_page().focus_find()
+        """Edit > Find: the current page's filter box, where it has one."""
+        if self.pages.currentWidget() is self.home:
+            self.home.focus_find()
+        elif not self.workshop.current_page().focus_find():
+            self._say(
+                f"There is nothing to search on the {self.workshop.current_stage().label} page."
+            )
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 4000)
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if "workshops" in topics:
+            self._update_title()
+
+    def _system_scheme_changed(self) -> None:
+        if self.context.settings.theme() == "system":
+            self.set_theme("system")
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -167,8 +219,13 @@ class MainWindow(QMainWindow):
     # -- library files --------------------------------------------------------
 
     def _update_title(self) -> None:
+        """ "Workshop — library.kaizen — Kaizen Studio" inside a workshop, else the file."""
         path = self.context.library.path
-        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        parts = [path.name, APP_NAME]
+        title = self.workshop.title.full_text()
+        if self.pages.currentWidget() is self.workshop and title:
+            parts.insert(0, title)
+        self.setWindowTitle(" — ".join(parts))
         self.setWindowFilePath(str(path))
 
     def show_error(self, message: str) -> None:
@@ -176,13 +233,23 @@ class MainWindow(QMainWindow):
 
     def switch_library(self, path: Path) -> bool:
         """Open another library in this window; on refusal, keep the current one."""
+        self.commit_pending_edit()
+        if path.exists() and path.resolve() == self.context.library.path.resolve():
+            self.show_home()
+            return True
         try:
-            library = open_library(path, create=not path.exists())
+            library = open_library(path, create=not path.exists(), exclusive=True)
         except KaizenError as error:
             self.show_error(str(error))
             return False
         self._adopt(library)
         return True
+
+    def commit_pending_edit(self) -> None:
+        """Save the field being typed in (it saves when it loses the focus)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
 
     def _adopt(self, library: Library) -> None:
         self.context.library.close()
@@ -246,7 +313,17 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.library.path.parent)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Every edit is already committed; only the window's place is left to keep.
+        # Every edit is already committed, but for a field still being typed in.
+        self.commit_pending_edit()
         self.context.settings.set_geometry(self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z everywhere, plus the platform's own Redo key (Ctrl+Y on Windows)."""
+    keys = [QKeySequence("Ctrl+Shift+Z")]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        if key not in keys:
+            keys.append(key)
+    return keys

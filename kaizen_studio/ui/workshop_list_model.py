@@ -4,11 +4,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from kaizen_studio.domain.enums import Stage
 from kaizen_studio.services.workshops import WorkshopSummary
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Workshop", "Stage", "Held on", "Notes", "Themes", "Cycles")
 WORKSHOP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Clicking a header sorts by these: real dates and numbers, not their text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# What "Find a workshop" looks in: the title and the site.
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class WorkshopListModel(QAbstractTableModel):
@@ -47,6 +52,10 @@ class WorkshopListModel(QAbstractTableModel):
         column = index.column()
         if role == WORKSHOP_ID_ROLE:
             return workshop.id
+        if role == SORT_ROLE:
+            return self._sort_key(workshop, column)
+        if role == FILTER_ROLE:
+            return f"{workshop.title} {workshop.site}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -54,6 +63,18 @@ class WorkshopListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return f"{workshop.title}\n{workshop.site}" if workshop.site else workshop.title
         return None
+
+    @staticmethod
+    def _sort_key(workshop: WorkshopSummary, column: int) -> Any:
+        keys = (
+            workshop.title.casefold(),
+            list(Stage).index(workshop.stage),
+            workshop.held_on.isoformat() if workshop.held_on else "",
+            workshop.counts["notes"],
+            workshop.counts["themes"],
+            workshop.counts["cycles"],
+        )
+        return keys[column]
 
     @staticmethod
     def _text(workshop: WorkshopSummary, column: int) -> str:

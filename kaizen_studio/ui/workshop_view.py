@@ -17,6 +17,7 @@ from kaizen_studio.services import workshops
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.stages.base import StagePage
 from kaizen_studio.ui.stages.registry import make_page
+from kaizen_studio.ui.widgets.elided_label import ElidedLabel
 
 STAGES = list(Stage)
 
@@ -35,10 +36,13 @@ class WorkshopView(QWidget):
         self.stack = QStackedWidget(self)
         self.steps = QButtonGroup(self)
         self.steps.setExclusive(True)
-        self.title = QLabel(self)
+        self.title = ElidedLabel(self)
         self.title.setObjectName("workshopTitle")
         self.title.setProperty("role", "pageTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("workshopSubtitle")
+        self.subtitle.setProperty("role", "hint")
         self._build()
         context.changes.changed.connect(self._on_changed)
 
@@ -72,6 +76,7 @@ class WorkshopView(QWidget):
         header.addWidget(back)
         header.addSpacing(12)
         header.addWidget(self.title, 1)
+        header.addWidget(self.subtitle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         layout.addLayout(header)
@@ -126,9 +131,13 @@ class WorkshopView(QWidget):
         if self.workshop_id is None:
             return
         try:
-            self.title.setText(workshops.get_workshop(self.context.library, self.workshop_id).title)
+            info = workshops.get_workshop(self.context.library, self.workshop_id)
         except KaizenError:
-            self.home_requested.emit()
+            self.home_requested.emit()  # it went (an undo, a delete): back to the list
+            return
+        self.title.setText(info.title)
+        held = f"{info.held_on.day} {info.held_on:%B %Y}" if info.held_on else ""
+        self.subtitle.setText(" · ".join(part for part in (held, info.site) if part))
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if "workshops" in topics:

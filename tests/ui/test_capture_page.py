@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kaizen_studio.domain.enums import Stage
 from kaizen_studio.services import notes, participants, workshops
 from kaizen_studio.storage.library import open_library
+from kaizen_studio.ui.widgets.timebox_timer import TimeboxTimer, format_seconds
+from tests.ui.test_intent_page import unnamed_controls
 
 NOTES = [
     "Scanner battery dies mid-shift",
@@ -240,3 +242,66 @@ def test_keyboard_moves_between_the_field_and_the_list(
     assert page.note_list.current_note_id() is not None
     qtbot.keyClick(page.note_list, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is page.note_input
+
+
+def test_every_capture_control_has_a_name(make_window, library_path: Path, qtbot) -> None:
+    workshop_id = _workshop(library_path)
+    with open_library(library_path) as library:
+        participants.add_participant(library, workshop_id, name="Ana")
+    _window, page = _capture(make_window, library_path, workshop_id, qtbot)
+    _type_note(qtbot, page, "Forklift 3 broken again")
+    _type_note(qtbot, page, "Forklift 3 broken again!")  # the repeat notice shows too
+    assert page.duplicate.isVisible()
+    assert unnamed_controls(page) == []
+
+
+class Stopwatch:
+    """Stands in for the monotonic clock, moved on by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_timer_starts_pauses_resets_and_says_when_time_is_up(qtbot) -> None:
+    clock = Stopwatch()
+    timer = TimeboxTimer(monotonic=clock)
+    qtbot.addWidget(timer)
+    timer.set_timeboxes([("Round 1", 2)])
+    assert timer.display.text() == "2:00"
+    timer.start_button.click()
+    clock.now += 30.2
+    timer._tick()
+    assert timer.display.text() == "1:30"
+    timer.start_button.click()  # pause
+    assert timer.start_button.text() == "Re&sume"
+    clock.now += 600
+    timer._tick()
+    assert timer.display.text() == "1:30"
+    timer.start_button.click()
+    clock.now += 95
+    with qtbot.waitSignal(timer.finished, timeout=1000):
+        timer._tick()
+    assert timer.display.text() == "Time's up +0:05"
+    assert timer.display.property("timerState") == "over"
+    with qtbot.assertNotEmitted(timer.finished):
+        clock.now += 5
+        timer._tick()  # the signal comes once, the overrun keeps counting
+    assert timer.display.text() == "Time's up +0:10"
+    timer.reset_button.click()
+    assert timer.display.text() == "2:00" and not timer.running
+    assert timer.display.property("timerState") == "idle"
+
+
+def test_format_seconds() -> None:
+    assert [format_seconds(s) for s in (1200, 1199.2, 59.01, 0.4, 0, -0.5, -61)] == [
+        "20:00",
+        "20:00",
+        "1:00",
+        "0:01",
+        "+0:00",
+        "+0:00",
+        "+1:01",
+    ]

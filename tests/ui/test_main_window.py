@@ -3,11 +3,13 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from kaizen_studio.domain.enums import Stage
-from kaizen_studio.services.workshops import list_workshops
+from kaizen_studio.services.workshops import create_workshop, list_workshops
 from kaizen_studio.storage.library import open_library
+from tests.ui.test_intent_page import unnamed_controls
 
 
 def _titles(window) -> list[str]:
@@ -77,8 +79,6 @@ def test_empty_title_is_refused_with_a_message(make_window, library_path: Path, 
 
 def test_open_straight_at_a_stage(make_window, library_path: Path) -> None:
     with open_library(library_path, create=True) as library:
-        from kaizen_studio.services.workshops import create_workshop
-
         workshop = create_workshop(library, "Retention")
     window = make_window(library_path, workshop_id=workshop.id, stage=Stage.MAP)
     assert window.pages.currentWidget() is window.workshop
@@ -104,3 +104,146 @@ def test_recent_files_are_remembered(
     other = tmp_path / "second.kaizen"
     assert window.switch_library(other)
     assert settings.recent_files()[:2] == [other.resolve(), library_path.resolve()]
+
+
+def _action(window, name: str) -> QAction:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def test_ctrl_q_quits_and_the_window_keeps_its_place(
+    make_window, library_path: Path, settings
+) -> None:
+    window = make_window(library_path)
+    assert _action(window, "quitAction").shortcut() == QKeySequence("Ctrl+Q")
+    window.resize(900, 700)  # the offscreen screen is small; a window never outgrows it
+    _action(window, "quitAction").trigger()
+    assert not window.isVisible()
+    window.context.library.close()
+    again = make_window(library_path)
+    assert (again.width(), again.height()) == (900, 700)
+
+
+def test_find_on_the_home_page_filters_the_workshops(
+    make_window, library_path: Path, qtbot
+) -> None:
+    with open_library(library_path, create=True) as library:
+        for title, site in (("Picking errors", "Depot 4"), ("Retention", "Leeds"), ("Returns", "")):
+            create_workshop(library, title, site=site)
+    window = make_window(library_path)
+    window.activateWindow()
+    _action(window, "findAction").trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.home.filter)
+    qtbot.keyClicks(window.home.filter, "depot")  # the site counts too
+    assert window.home.shown.rowCount() == 1
+    assert window.home.details.title.text() == "Picking errors"
+    qtbot.keyClick(window.home.filter, Qt.Key.Key_Down)
+    window.home.filter.clear()
+    assert window.home.shown.rowCount() == 3
+
+
+def test_the_details_card_tells_workshops_apart(
+    make_window, library_path: Path, demo_id: int, library
+) -> None:
+    library.close()
+    window = make_window(library_path)
+    window.home.select(demo_id)
+    details = window.home.details
+    assert details.isVisible()
+    assert "retention rises from 70% to 84%" in details.body.text()
+    assert "Customer retention (12-month): 70 → 84 %" in details.body.text()
+    assert details.counts.text().startswith("12 participants · 46 notes · 7 themes")
+    assert details.open_button.text() == "Open at PDCA →"
+    details.open_button.click()
+    assert window.workshop.current_stage() is Stage.PDCA
+    assert window.windowTitle().startswith("Customer Care: keeping customers")
+
+
+def test_the_workshop_list_catches_up_after_capture(make_window, library_path: Path, qtbot) -> None:
+    window = make_window(library_path)
+    window.home.create_named("Picking errors")
+    window.workshop.show_stage(Stage.CAPTURE)
+    page = window.workshop.current_page()
+    for text in ("Pallets block aisle 3", "Scanner battery dies"):
+        page.add_note(text)
+    window.show_home()
+    row = window.home.model.row_of(window.home.selected_id())
+    assert window.home.model.index(row, 3).data() == "2"  # the Notes column
+
+
+def test_undo_and_redo_say_what_they_did(make_window, library_path: Path) -> None:
+    window = make_window(library_path)
+    window.home.create_named("Picking errors")
+    window.show_home()
+    _action(window, "undoAction").trigger()
+    assert window.statusBar().currentMessage() == "Undone: New workshop"
+    assert window.home.model.rowCount() == 0
+    _action(window, "redoAction").trigger()
+    assert window.statusBar().currentMessage() == "Redone: New workshop"
+    assert window.home.model.rowCount() == 1
+
+
+def test_a_recent_library_that_moved_is_dropped_not_recreated(
+    make_window, library_path: Path, tmp_path: Path, settings, errors
+) -> None:
+    window = make_window(library_path)
+    gone = tmp_path / "moved.kaizen"
+    assert window.switch_library(gone)  # created, so it goes on the recent list
+    window.switch_library(library_path)
+    window.context.library.close()
+    window.context.library = open_library(library_path)
+    gone.unlink()
+    assert not window.open_recent(gone)
+    assert errors == [f"moved.kaizen is no longer at {tmp_path}; it was taken off the recent list."]
+    assert not gone.exists()
+    assert gone.resolve() not in settings.recent_files()
+
+
+def test_a_library_open_in_another_window_is_not_opened_twice(
+    make_window, library_path: Path, tmp_path: Path, errors
+) -> None:
+    window = make_window(library_path)
+    other = tmp_path / "team.kaizen"
+    with open_library(other, create=True, exclusive=True):
+        assert not window.switch_library(other)
+    assert errors and "already open in another Kaizen Studio window" in errors[0]
+    assert window.context.library.path == library_path
+    assert window.switch_library(other)  # free again once the other window has gone
+
+
+def test_stages_from_the_keyboard_and_the_place_is_remembered(
+    make_window, library_path: Path, qtbot
+) -> None:
+    window = make_window(library_path)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    workshop_id = window.home.create_named("Picking errors")
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.workshop.current_stage() is Stage.CAPTURE
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.workshop.current_page().note_input)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workshop.current_stage() is Stage.CLUSTER
+    window.show_home()
+    with open_library(library_path, read_only=True) as library:
+        from kaizen_studio.services.workshops import get_workshop
+
+        assert get_workshop(library, workshop_id).stage is Stage.CLUSTER
+
+
+def test_the_theme_can_be_chosen_and_is_kept(make_window, library_path: Path, settings) -> None:
+    window = make_window(library_path)
+    window.set_theme("dark")
+    assert QApplication.instance().property("kaizenDark") is True
+    assert settings.theme() == "dark"
+    window.set_theme("light")
+    assert QApplication.instance().property("kaizenDark") is False
+
+
+def test_home_controls_have_names(make_window, library_path: Path) -> None:
+    window = make_window(library_path)
+    window.home.create_named("Picking errors")
+    window.home.create_named("Retention")
+    window.show_home()
+    assert unnamed_controls(window.home) == []
+    assert unnamed_controls(window.workshop) == []

@@ -35,6 +35,7 @@ from kaizen_studio.ui.undo import perform, perform_create, perform_remove, perfo
 from kaizen_studio.ui.widgets.duplicate_bar import DuplicateBar
 from kaizen_studio.ui.widgets.note_input import NoteInput
 from kaizen_studio.ui.widgets.timebox_timer import TimeboxTimer
+from kaizen_studio.ui.widgets.undo_keys import pass_undo_to_window
 
 NOBODY = "No one in particular"
 
@@ -46,6 +47,7 @@ class CapturePage(StagePage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._quiet_depth = 0
+        self._last_workshop: int | None = None
         self._people: dict[int, ParticipantInfo] = {}
         self.anonymous = False
         self.model = NoteTableModel(self._edit_note, self._speaker, self._speaker_choices)
@@ -61,6 +63,7 @@ class CapturePage(StagePage):
         self.who.setAccessibleName("Who said it")
         self.who.setToolTip("Who called out the next notes (stays until you change it)")
         self.who.setMinimumContentsLength(16)
+        self.who.activated.connect(lambda _index: self.focus_main_input())  # back to typing
         self.anonymous_switch = QCheckBox("&Anonymous", self)
         self.anonymous_switch.setObjectName("anonymousSwitch")
         self.anonymous_switch.setAccessibleName("Anonymous notes")
@@ -81,6 +84,7 @@ class CapturePage(StagePage):
         self.filter.setClearButtonEnabled(True)
         self.filter.setMinimumWidth(260)
         self.filter.textChanged.connect(self._apply_filter)
+        pass_undo_to_window(self.filter)
         self.count = QLabel(self)
         self.count.setObjectName("noteCount")
         self.count.setProperty("role", "count")
@@ -127,6 +131,15 @@ class CapturePage(StagePage):
             QWidget.setTabOrder(first, second)
 
     # -- showing ----------------------------------------------------------------
+
+    def show_workshop(self, workshop_id: int) -> None:
+        if workshop_id != self._last_workshop:
+            # Another workshop: its own clock, no old filter or repeat notice.
+            self._last_workshop = workshop_id
+            self.timer.reset()
+            self.duplicate.dismiss()
+            self.filter.clear()
+        super().show_workshop(workshop_id)
 
     def refresh(self) -> None:
         if self.workshop_id is None:

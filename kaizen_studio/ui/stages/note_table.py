@@ -8,11 +8,15 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from kaizen_studio.domain.rules import FREQUENCY_WORDS, RATING_WORDS
 from kaizen_studio.services.notes import NoteInfo
-from kaizen_studio.ui.widgets.record_table import Column, RecordTableModel, attribute, text_column
+from kaizen_studio.ui.widgets.record_table import (
+    TOOLTIP,
+    Column,
+    RecordTableModel,
+    attribute,
+    text_column,
+)
 
 STACKED_MARK = "↳ "
 NOTE_COLUMN, SPEAKER_COLUMN = 0, 1
@@ -72,12 +76,11 @@ class NoteTableModel(RecordTableModel):
 
     def display(self, record: Any, column: Column, role: int) -> str | None:
         if column.key != "text":
-            text = column.show(record)
-            return text if role != Qt.ItemDataRole.ToolTipRole else None
+            return column.show(record) if role != TOOLTIP else None
         note: NoteInfo = record
-        one_line = " ".join(note.text.split())
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(note)
+        one_line = " ".join(note.text.split())
         if note.stacked_on_id is not None:
             return STACKED_MARK + one_line
         return one_line

@@ -9,7 +9,7 @@ the field goes back to what is stored.
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from kaizen_studio.services.workshops import WorkshopInfo
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.undo import perform_update
 from kaizen_studio.ui.widgets.optional_date import OptionalDateEdit
+from kaizen_studio.ui.widgets.undo_keys import pass_undo_to_window
 
 INTENT_MAX = 4000
 LABELS = {
@@ -77,7 +78,11 @@ class WorkshopForm(QObject):
         self.held_on = OptionalDateEdit(self.details, "Not set")
         self.held_on.setObjectName("heldOnField")
         self.held_on.setAccessibleName("Day the workshop is held")
-        self.held_on.editingFinished.connect(lambda: self._save("held_on", self.held_on.value()))
+        self.held_on.editingFinished.connect(self._save_held_on)
+        # A day picked in the calendar is saved at once (the popup's click sets it first).
+        self.held_on.calendarWidget().clicked.connect(
+            lambda _day: QTimer.singleShot(0, self._save_held_on)
+        )
         self.anonymous = QCheckBox(
             "&Anonymous notes: keep no name with what people say", self.details
         )
@@ -97,6 +102,7 @@ class WorkshopForm(QObject):
         self.intent.setMinimumHeight(96)
         self._layout_details()
         self._layout_intent()
+        pass_undo_to_window(self.title, self.site, self.facilitator, self.intent)
 
     def _line(self, key: str, name: str, accessible: str) -> QLineEdit:
         field = QLineEdit(self.details)
@@ -163,6 +169,9 @@ class WorkshopForm(QObject):
         self.anonymous.setChecked(info.anonymous_notes)
         if self.intent.toPlainText() != info.intent:
             self.intent.setPlainText(info.intent)
+
+    def _save_held_on(self) -> None:
+        self._save("held_on", self.held_on.value())
 
     def _save_intent(self) -> None:
         self._save("intent", self.intent.toPlainText())

@@ -6,16 +6,11 @@ has nothing of its own to undo), they reach the window's Undo and Redo, so
 Ctrl+Z right after Enter takes the note back out.
 """
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
-
-
-def _is_redo(event: QKeyEvent) -> bool:
-    pressed = QKeySequence(event.keyCombination())
-    return event.matches(QKeySequence.StandardKey.Redo) or pressed in REDO_KEYS
+from kaizen_studio.ui.widgets.undo_keys import pass_undo_to_window
 
 
 class NoteInput(QLineEdit):
@@ -32,23 +27,11 @@ class NoteInput(QLineEdit):
         self.setPlaceholderText("What slows the work down? Type it and press Enter")
         self.setClearButtonEnabled(False)
         self.returnPressed.connect(lambda: self.submitted.emit(self.text()))
+        pass_undo_to_window(self)
 
     def ready(self) -> None:
         """Empty the field for the next note; its own undo history goes with the text."""
         self.setText("")
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            if undo and not self.isUndoAvailable():
-                # Past the field's own history: from here on Undo and Redo are the window's.
-                self.setText(self.text())  # forgets the field's redo history as well
-                event.ignore()
-                return False
-            if _is_redo(event) and not self.isRedoAvailable():
-                event.ignore()
-                return False
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down and not event.modifiers():

@@ -11,7 +11,8 @@ EMPTY = QDate(2000, 1, 1)
 
 class OptionalDateEdit(QDateEdit):
     """Shows "No date" for None. The Delete key empties it; the arrow keys on an empty
-    field start from today rather than from the year 2000."""
+    field start from today rather than from the year 2000. Tab moves on to the next
+    field, as in the rest of a form (typed digits move from day to month to year)."""
 
     def __init__(self, parent: QWidget | None = None, empty_text: str = "No date") -> None:
         super().__init__(parent)
@@ -40,3 +41,7 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(QDate.currentDate())
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QDateEdit keeps Tab for its own sections, and an empty one never lets go.
+        return QWidget.focusNextPrevChild(self, next)

@@ -16,7 +16,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 EditorKind = Literal["text", "choice", "rating", "date", "number", "minutes", "none"]
 Choices = Callable[[], Sequence[tuple[str, Any]]]
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+EDIT = int(Qt.ItemDataRole.EditRole)
+TEXT_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+ANSWERED = TEXT_ROLES | {EDIT, RECORD_ROLE, int(Qt.ItemDataRole.TextAlignmentRole)}
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,10 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.columns = list(columns)
         self.on_edit = on_edit
+        self._flags = [
+            READ_ONLY | Qt.ItemFlag.ItemIsEditable if column.editable else READ_ONLY
+            for column in self.columns
+        ]
         self._key = key or attribute("id")
         self._records: list[Any] = []
 
@@ -124,34 +141,28 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()].editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self._flags[index.column()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every role of every painted cell: roles we never answer leave first.
+        if role not in ANSWERED or not index.isValid():
             return None
         record = self._records[index.row()]
         column = self.columns[index.column()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if role in TEXT_ROLES:
             return self.display(record, column, role)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return column.value(record)
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return RIGHT if column.align_right else None
 
     def display(self, record: Any, column: Column, role: int) -> str | None:
         """The text of a cell; subclasses add markers or longer tooltips."""
         text = column.show(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return text if len(text) > 40 else None
         return text
 

@@ -127,3 +127,75 @@ def test_duplicate_copies_everything(library: Library, demo_id: int) -> None:
     assert copy.title.endswith("(copy)")
     by_id = {w.id: w.counts for w in workshops.list_workshops(library)}
     assert by_id[copy.id] == by_id[demo_id]
+
+
+def test_a_near_repeat_stacks_under_the_first_note_of_its_pile(library: Library) -> None:
+    workshop = workshops.create_workshop(library, "Picking")
+    first = notes.add_note(library, workshop.id, "Forklift 3 broken again")
+    second = notes.add_note(library, workshop.id, "forklift 3 is broken again!")
+    third = notes.add_note(library, workshop.id, "Forklift 3 broken again!!")
+    previous = notes.stack_note(library, second.id, first.id)
+    assert previous == {"stacked_on_id": None, "theme_id": None}
+    notes.stack_note(library, third.id, second.id)  # onto the pile's first note
+    assert notes.get_note(library, third.id).stacked_on_id == first.id
+    with pytest.raises(InvalidInput, match="stacked on itself"):
+        notes.stack_note(library, first.id, first.id)
+    with pytest.raises(InvalidInput, match="unstack them"):
+        notes.stack_note(library, first.id, notes.add_note(library, workshop.id, "x").id)
+    notes.update_note(library, second.id, **previous)  # the undo
+    assert notes.get_note(library, second.id).stacked_on_id is None
+
+
+def test_a_stacked_note_joins_the_theme_of_the_note_it_repeats(
+    library: Library, demo_id: int
+) -> None:
+    sorted_note = next(n for n in notes.list_notes(library, demo_id) if n.theme_id is not None)
+    repeat = notes.add_note(library, demo_id, sorted_note.text + " again")
+    notes.stack_note(library, repeat.id, sorted_note.id)
+    assert notes.get_note(library, repeat.id).theme_id == sorted_note.theme_id
+    other = workshops.create_workshop(library, "Elsewhere")
+    stranger = notes.add_note(library, other.id, "Forklift broken")
+    with pytest.raises(NotFound, match="in this workshop"):
+        notes.stack_note(library, stranger.id, sorted_note.id)
+
+
+def test_near_duplicate_names_the_note_to_merge_into(library: Library) -> None:
+    workshop = workshops.create_workshop(library, "Picking")
+    first = notes.add_note(library, workshop.id, "Forklift 3 keeps breaking down")
+    second = notes.add_note(library, workshop.id, "Labels print in the wrong order")
+    third = notes.add_note(library, workshop.id, "Forklift 3 keeps breaking down on nights")
+    notes.stack_note(library, third.id, first.id)
+    existing = notes.list_notes(library, workshop.id)
+    # Most like the stacked note: the first note of its pile is the one to merge into.
+    match = notes.near_duplicate("forklift 3 keeps breaking down on nights!", existing)
+    assert match is not None and match.id == first.id
+    assert notes.near_duplicate("labels print in wrong order", existing) == second
+    assert notes.near_duplicate("Radio dead zones in the cold store", existing) is None
+    assert notes.near_duplicate("Anything", []) is None
+
+
+def test_an_anonymous_workshop_keeps_no_authors(library: Library) -> None:
+    workshop = workshops.create_workshop(library, "Picking", anonymous_notes=True)
+    ana = participants.add_participant(library, workshop.id, name="Ana")
+    with pytest.raises(InvalidInput, match="anonymous notes"):
+        notes.add_note(library, workshop.id, "Slow scanners", participant_id=ana.id)
+    with pytest.raises(InvalidInput, match="anonymous notes"):
+        notes.add_notes(library, workshop.id, [NoteDraft("Slow", participant_id=ana.id)])
+    note = notes.add_note(library, workshop.id, "Slow scanners")
+    with pytest.raises(InvalidInput, match="anonymous notes"):
+        notes.update_note(library, note.id, participant_id=ana.id)
+    assert notes.list_notes(library, workshop.id)[0].participant_id is None
+
+
+def test_agenda_input_is_checked_and_cleaned(library: Library) -> None:
+    workshop = workshops.create_workshop(library, "Retention")
+    with pytest.raises(InvalidInput, match="1 to 480 minutes"):
+        agenda.set_agenda(library, workshop.id, [agenda.Timebox(Stage.CAPTURE, "Round", 0)])
+    with pytest.raises(InvalidInput, match="no stage called"):
+        agenda.set_agenda(library, workshop.id, [agenda.Timebox("lunch", "Round", 10)])  # type: ignore[arg-type]
+    agenda.set_agenda(library, workshop.id, [agenda.Timebox(Stage.CAPTURE, " Round\x07 1 ", 10)])
+    assert agenda.get_agenda(library, workshop.id) == [agenda.Timebox(Stage.CAPTURE, "Round 1", 10)]
+    assert agenda.timeboxes_for(library, workshop.id, Stage.MAP) == [
+        agenda.Timebox(Stage.MAP, "Map", 40)
+    ]
+    assert [agenda.describe_minutes(m) for m in (5, 60, 140)] == ["5 min", "1 h", "2 h 20 min"]
