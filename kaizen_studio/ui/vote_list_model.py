@@ -7,7 +7,7 @@ the ranked results are shown beside them. Built from service results only.
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from kaizen_studio.services.notes import NoteInfo
 from kaizen_studio.services.ranking import RankedTheme
@@ -91,11 +91,16 @@ class VoteListModel(QStandardItemModel):
             items[NAME].setText(row.label)
             items[MINE].setText(dots_text(row.mine))
             items[MINE].setData(f"{row.mine} dots", Qt.ItemDataRole.AccessibleTextRole)
-            items[TOTAL].setText(str(row.total) if show_totals else "")
+            # Notes without dots stay quiet, so the dots that were placed stand out.
+            quiet = row.parent is not None and row.total == 0
+            items[TOTAL].setText(str(row.total) if show_totals and not quiet else "")
 
     def _rebuild(self, rows: list[VoteRow]) -> None:
         self.removeRows(0, self.rowCount())
         self._items.clear()
+        heading = QFont()
+        heading.setBold(True)
+        with_notes = any(row.parent for row in rows)
         for row in rows:
             items = [QStandardItem() for _ in range(3)]
             for item in items:
@@ -107,6 +112,8 @@ class VoteListModel(QStandardItemModel):
             items[NAME].setToolTip(row.label)
             if row.color:
                 items[NAME].setData(QColor(row.color), Qt.ItemDataRole.DecorationRole)
+            if with_notes and row.parent is None:
+                items[NAME].setFont(heading)  # themes stand out above their notes
             parent = self._items[row.parent][NAME] if row.parent else self.invisibleRootItem()
             parent.appendRow(items)
             self._items[row.target] = items
