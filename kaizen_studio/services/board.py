@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, select
 
@@ -29,9 +29,8 @@ VOTES: Table = Vote.__table__  # type: ignore[attr-defined]
 Values = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class Card:
-    """A note as the board shows it."""
+class Card(NamedTuple):
+    """A note as the board shows it (a tuple: thousands are made for every redraw)."""
 
     id: int
     text: str
@@ -96,19 +95,19 @@ class Wall:
         self.workshop_id = workshop_id
         self.texts: dict[int, str] = {}
         self.notes: dict[int, dict[str, Any]] = {}
-        for row in connection.execute(
-            select(NOTES.c.id, NOTES.c.text, *(NOTES.c[f] for f in NOTE_FIELDS))
-            .where(NOTES.c.workshop_id == workshop_id)
-            .order_by(NOTES.c.id)
+        # Plain SQL: a board of thousands is read for every edit, and compiling and typing
+        # rows through SQLAlchemy costs several times the query itself.
+        note_sql = f"SELECT id, text, {', '.join(NOTE_FIELDS)} FROM note WHERE workshop_id = ?"
+        for key, text, *values in connection.exec_driver_sql(
+            note_sql + " ORDER BY id", (workshop_id,)
         ):
-            self.texts[row.id] = row.text
-            self.notes[row.id] = {f: getattr(row, f) for f in NOTE_FIELDS}
+            self.texts[key] = text
+            self.notes[key] = dict(zip(NOTE_FIELDS, values, strict=True))
+        theme_sql = f"SELECT id, {', '.join(THEME_FIELDS)} FROM theme WHERE workshop_id = ?"
         self.themes: dict[int, dict[str, Any]] = {
-            row.id: {f: getattr(row, f) for f in THEME_FIELDS}
-            for row in connection.execute(
-                select(THEMES.c.id, *(THEMES.c[f] for f in THEME_FIELDS))
-                .where(THEMES.c.workshop_id == workshop_id)
-                .order_by(THEMES.c.position, THEMES.c.id)
+            key: dict(zip(THEME_FIELDS, values, strict=True))
+            for key, *values in connection.exec_driver_sql(
+                theme_sql + " ORDER BY position, id", (workshop_id,)
             )
         }
         self._notes_before = {k: _values(v, NOTE_FIELDS) for k, v in self.notes.items()}
@@ -117,6 +116,9 @@ class Wall:
         self._votes_before: dict[int, int | None] = {}
         self.created: list[int] = []
         self.removed: list[int] = []
+        # Indexes kept while the copy changes: cards by theme, notes stacked under each card.
+        self._by_theme: dict[int | None, list[int]] | None = None
+        self._below: dict[int, list[int]] | None = None
 
     # -- what is on the wall -------------------------------------------------------
 
@@ -125,10 +127,21 @@ class Wall:
         return [k for k, v in self.notes.items() if v["stacked_on_id"] is None]
 
     def members(self, theme_id: int | None) -> list[int]:
-        return [k for k in self.leaders() if self.notes[k]["theme_id"] == theme_id]
+        """Cards in a theme (None: unsorted), oldest first."""
+        if self._by_theme is None:
+            self._by_theme = {}
+            for key in self.leaders():
+                self._by_theme.setdefault(self.notes[key]["theme_id"], []).append(key)
+        return list(self._by_theme.get(theme_id, ()))
 
     def followers(self, note_id: int) -> list[int]:
-        return [k for k, v in self.notes.items() if v["stacked_on_id"] == note_id]
+        """Notes stacked under a card."""
+        if self._below is None:
+            self._below = {}
+            for key, note in self.notes.items():
+                if note["stacked_on_id"] is not None:
+                    self._below.setdefault(note["stacked_on_id"], []).append(key)
+        return list(self._below.get(note_id, ()))
 
     def point(self, note_id: int) -> Point | None:
         note = self.notes[note_id]
@@ -164,6 +177,19 @@ class Wall:
     def assign(self, note_id: int, theme_id: int | None) -> None:
         for key in (note_id, *self.followers(note_id)):
             self.notes[key]["theme_id"] = theme_id
+        self._by_theme = None
+
+    def stack(self, note_id: int, leader_id: int | None) -> None:
+        """Put a note under another card (None: take it off its stack, a card again)."""
+        if self.notes[note_id]["stacked_on_id"] == leader_id:
+            return
+        self.notes[note_id]["stacked_on_id"] = leader_id
+        if leader_id is not None:
+            self.notes[note_id]["theme_id"] = self.notes[leader_id]["theme_id"]
+            point = self.point(leader_id)
+            if point is not None:
+                self.notes[note_id]["x"], self.notes[note_id]["y"] = point.x, point.y
+        self._by_theme = self._below = None
 
     def set_frame(self, theme_id: int, rect: Rect) -> None:
         self.themes[theme_id].update(x=rect.x, y=rect.y, width=rect.width, height=rect.height)
@@ -215,6 +241,7 @@ class Wall:
             if note["theme_id"] == theme_id:
                 note["theme_id"] = None
         self.removed.append(theme_id)
+        self._by_theme = None
 
     def load_votes(self) -> dict[int, int | None]:
         if not self._votes_before:

@@ -156,7 +156,16 @@ def _inside(point: Point | None, rect: Rect) -> bool:
     """Whether a card at `point` has its middle inside `rect`."""
     if point is None:
         return False
-    return rect.contains(Point(point.x + CARD_WIDTH / 2, point.y + CARD_HEIGHT / 2))
+    x, y = point.x + CARD_WIDTH / 2, point.y + CARD_HEIGHT / 2
+    return rect.x <= x <= rect.right and rect.y <= y <= rect.bottom
+
+
+def _stray(point: Point | None, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """A loose card without a place, or lying inside a frame (so it looks sorted)."""
+    if point is None:
+        return True
+    x, y = point.x + CARD_WIDTH / 2, point.y + CARD_HEIGHT / 2
+    return any(left <= x <= right and top <= y <= bottom for left, top, right, bottom in boxes)
 
 
 def place_the_unplaced(current: Wall) -> None:
@@ -178,12 +187,8 @@ def place_the_unplaced(current: Wall) -> None:
             if lost:
                 start = Point(rect.x + FRAME_PADDING, rect.y + FRAME_HEADER)
                 settle(current, theme_id, lost, [start] * len(lost))
-        frames = list(current.frames().values())
-        stray = [
-            k
-            for k in current.members(None)
-            if current.point(k) is None or any(_inside(current.point(k), r) for r in frames)
-        ]
+        boxes = [(r.x, r.y, r.right, r.bottom) for r in current.frames().values()]
+        stray = [k for k in current.members(None) if _stray(current.point(k), boxes)]
         if stray:
             pile_left(current, in_reading_order(current, stray))
     for key, note in current.notes.items():

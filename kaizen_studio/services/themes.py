@@ -68,7 +68,7 @@ def _check_theme(current: Wall, theme_id: int) -> Rect:
 def _unstack(current: Wall, note_ids: Sequence[int]) -> list[int]:
     """Notes taken from a stack on their own leave it; returns the ids as cards."""
     for key in note_ids:
-        current.notes[key]["stacked_on_id"] = None
+        current.stack(key, None)
     return list(dict.fromkeys(note_ids))
 
 
@@ -328,15 +328,11 @@ def _root(current: Wall, note_id: int) -> int:
 def stack_on(current: Wall, leader_id: int, note_ids: Sequence[int]) -> None:
     """Notes that say what `leader_id` says go under it: one card, counted once."""
     leader = _root(current, leader_id)
-    point = current.point(leader)
     for key in note_ids:
         if _root(current, key) == leader:
             continue
         for below in [key, *current.followers(key)]:
-            current.notes[below]["stacked_on_id"] = leader
-            current.notes[below]["theme_id"] = current.notes[leader]["theme_id"]
-            if point is not None:
-                current.notes[below]["x"], current.notes[below]["y"] = point.x, point.y
+            current.stack(below, leader)
 
 
 def stack_notes(library: Library, leader_id: int, note_ids: Sequence[int]) -> BoardChange:

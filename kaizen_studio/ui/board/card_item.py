@@ -8,7 +8,13 @@ for cards off screen.
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kaizen_studio.domain.board import CARD_HEIGHT, CARD_WIDTH
 
@@ -28,8 +34,11 @@ def card_font() -> QFont:
     return font
 
 
-class CardItem(QGraphicsItem):
-    """One note (with any near-duplicates stacked under it) on the board."""
+class CardItem(QGraphicsRectItem):
+    """One note (with any near-duplicates stacked under it) on the board.
+
+    A rect item only so that Qt answers `boundingRect` itself: with thousands of
+    cards in view, a Python call per card per repaint is what costs."""
 
     font: QFont | None = None
     highlight = QColor("#2f6fde")
@@ -46,7 +55,14 @@ class CardItem(QGraphicsItem):
         flags = QGraphicsItem.GraphicsItemFlag
         self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setPen(Qt.PenStyle.NoPen)
+        self._set_bounds()
         self.setZValue(CARD_Z)
+
+    def _set_bounds(self) -> None:
+        """Room for the selection ring and for the notes stacked under the card."""
+        extra = 4.0 + STACK_OFFSET * min(self.stacked, 2)
+        self.setRect(QRectF(-4.0, -4.0, CARD_WIDTH + extra + 4.0, CARD_HEIGHT + extra + 4.0))
 
     def show_note(
         self, text: str, theme_id: int | None, colour: QColor, stacked: int, tooltip: str
@@ -54,9 +70,10 @@ class CardItem(QGraphicsItem):
         """Show what the note is now; repaints only when something visible changed."""
         self.theme_id = theme_id
         if (text, colour.rgba(), stacked) != (self.text, self.colour.rgba(), self.stacked):
-            if stacked != self.stacked:
-                self.prepareGeometryChange()
+            restack = stacked != self.stacked
             self.text, self.colour, self.stacked = text, colour, stacked
+            if restack:
+                self._set_bounds()
             self._lines = None
             self.setToolTip(tooltip)
             self.update()
@@ -65,10 +82,6 @@ class CardItem(QGraphicsItem):
         if matched != self.matched:
             self.matched = matched
             self.update()
-
-    def boundingRect(self) -> QRectF:
-        extra = 4.0 + STACK_OFFSET * min(self.stacked, 2)
-        return QRectF(-4.0, -4.0, CARD_WIDTH + extra + 4.0, CARD_HEIGHT + extra + 4.0)
 
     def card_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, CARD_WIDTH, CARD_HEIGHT)
