@@ -237,6 +237,8 @@ def test_keyboard_moves_between_the_field_and_the_list(
     _window, page = _capture(make_window, library_path, workshop_id, qtbot)
     for text in NOTES[:3]:
         _type_note(qtbot, page, text)
+    qtbot.keyClick(page.note_input, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert page.timer.running  # the timebox starts without leaving the field
     qtbot.keyClick(page.note_input, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is page.note_list
     assert page.note_list.current_note_id() is not None

@@ -100,6 +100,7 @@ class WorkshopForm(QObject):
             "when this works? (Ctrl+Return saves)"
         )
         self.intent.setMinimumHeight(96)
+        self.intent.setMaximumHeight(150)  # a sentence or two; longer text scrolls
         self._layout_details()
         self._layout_intent()
         pass_undo_to_window(self.title, self.site, self.facilitator, self.intent)
