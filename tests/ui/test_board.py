@@ -250,6 +250,28 @@ def test_keyboard_only_moves_cards_into_a_theme(make_window, demo_path: Path, mo
     assert frame.notes == 6
 
 
+def test_keyboard_reaches_frames_to_merge_and_delete(make_window, demo_path: Path) -> None:
+    page = _open(make_window, demo_path)
+    page.view.setFocus()
+    frame = _frame_named(page, "Slow billing lookups")
+    card = min(
+        (c for c in page.scene.cards.values() if c.theme_id == frame.theme_id),
+        key=lambda c: (c.pos().y(), c.pos().x()),
+    )
+    page.view.go_to(card)
+    QTest.keyClick(page.view, Qt.Key.Key_Up)  # from its top card up to the frame's name
+    assert page.scene.selected_theme_ids() == [frame.theme_id]
+    QTest.keyClick(page.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    picked = page.scene.selected_theme_ids()
+    assert len(picked) == 2 and picked[0] == frame.theme_id
+    QTest.keyClick(
+        page.view,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(page.scene.frames) == 6 and picked[1] not in page.scene.frames
+
+
 def test_search_highlights_matching_cards(make_window, demo_path: Path) -> None:
     page = _open(make_window, demo_path)
     assert page.focus_find()

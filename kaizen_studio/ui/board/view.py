@@ -135,16 +135,20 @@ class BoardView(QGraphicsView):
         return selected[-1] if selected else None
 
     def step(self, dx: int, dy: int, *, extend: bool = False) -> None:
-        """Go to the nearest card in a direction (the first card if none is current)."""
-        cards = list(self.board_scene.cards.values())
-        if not cards:
-            return
+        """Go to the nearest card or frame name in a direction (the first if none is current)."""
+        cards: list[QGraphicsItem] = [*self.board_scene.cards.values()]
+        frames: list[QGraphicsItem] = [*self.board_scene.frames.values()]
         current = self.current_item()
         if current is None:
-            target = min(cards, key=lambda c: (c.pos().y(), c.pos().x()))
-        else:
-            target = _nearest(current, cards, dx, dy) or current
-        self.go_to(target, extend=extend)
+            first = cards or frames
+            if first:
+                self.go_to(min(first, key=lambda i: (_anchor(i).y(), _anchor(i).x())))
+            return
+        # Left and right on a frame's name go from theme to theme; up and down (and any
+        # key on a card) go to whatever is nearest, card or frame.
+        along_frames = isinstance(current, FrameItem) and dx != 0
+        items = frames if along_frames else cards + frames
+        self.go_to(_nearest(current, items, dx, dy) or current, extend=extend)
 
     def go_to(self, item: QGraphicsItem, *, extend: bool = False) -> None:
         if not extend:
@@ -154,19 +158,28 @@ class BoardView(QGraphicsView):
         self.ensureVisible(item.sceneBoundingRect(), 40, 40)
 
 
-def _nearest(current: QGraphicsItem, cards: list[CardItem], dx: int, dy: int) -> CardItem | None:
-    """The card nearest to `current` in direction (dx, dy), preferring ones in line with it."""
-    origin = current.sceneBoundingRect().center()
-    best: tuple[float, CardItem] | None = None
-    for card in cards:
-        if card is current:
+def _anchor(item: QGraphicsItem) -> QPointF:
+    """Where an item is for the arrow keys: a card's middle, a frame's name band."""
+    if isinstance(item, FrameItem):
+        return item.pos() + item.header_rect().center()
+    return item.sceneBoundingRect().center()
+
+
+def _nearest(
+    current: QGraphicsItem, items: list[QGraphicsItem], dx: int, dy: int
+) -> QGraphicsItem | None:
+    """The item nearest to `current` in direction (dx, dy), preferring ones in line with it."""
+    origin = _anchor(current)
+    best: tuple[float, QGraphicsItem] | None = None
+    for item in items:
+        if item is current:
             continue
-        offset = card.sceneBoundingRect().center() - origin
+        offset = _anchor(item) - origin
         along = offset.x() * dx + offset.y() * dy
         across = abs(offset.x() * dy) + abs(offset.y() * dx)
         if along <= 1.0:
             continue
         score = along + 2.5 * across
         if best is None or score < best[0]:
-            best = (score, card)
+            best = (score, item)
     return None if best is None else best[1]
