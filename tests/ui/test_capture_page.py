@@ -4,11 +4,12 @@ undone and redone, and every one of them in the file after the window closes."""
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from kaizen_studio.domain.enums import Stage
 from kaizen_studio.services import notes, participants, workshops
 from kaizen_studio.storage.library import open_library
+from kaizen_studio.ui.stages import capture_page
 from kaizen_studio.ui.widgets.timebox_timer import TimeboxTimer, format_seconds
 from tests.ui.test_intent_page import unnamed_controls
 
@@ -52,10 +53,17 @@ def _type_note(qtbot, page, text: str) -> None:
 
 
 def test_a_session_of_capture_survives_closing_the_window(
-    make_window, library_path: Path, qtbot
+    make_window, library_path: Path, qtbot, monkeypatch
 ) -> None:
-    workshop_id = _workshop(library_path)
-    window, page = _capture(make_window, library_path, workshop_id, qtbot)
+    window = make_window(library_path)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Picking errors", True))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New workshop
+    assert window.workshop.current_stage() is Stage.INTENT
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # to Capture
+    page = window.workshop.current_page()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.note_input)
 
     for text in NOTES:
         _type_note(qtbot, page, text)
@@ -75,22 +83,23 @@ def test_a_session_of_capture_survives_closing_the_window(
         lambda: _shown_texts(page)[3] == "Forklift 3 is broken again, third time this week"
     )
 
-    # Delete one with the Delete key, take it back, and delete it again.
+    # Delete one with the Delete key, take it back (Ctrl+Z), delete it again (Ctrl+Shift+Z).
     page.note_list.selectRow(0)
     qtbot.keyClick(page.note_list, Qt.Key.Key_Delete)
     assert NOTES[-1] not in _shown_texts(page) and page.count.text() == "9 notes"
-    window.context.undo_stack.undo()
+    qtbot.keyClick(page.note_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _shown_texts(page)[0] == NOTES[-1] and page.count.text() == "10 notes"
-    window.context.undo_stack.redo()
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.note_list, Qt.Key.Key_Z, redo)
     assert NOTES[-1] not in _shown_texts(page)
     shown = _shown_texts(page)
+    assert len(shown) == 9 and "Forklift 3 is broken again, third time this week" in shown
 
+    workshop_id = window.workshop.workshop_id
     window.close()
     window.context.library.close()
-    with open_library(library_path) as library:
-        stored = [note.text for note in notes.list_notes(library, workshop_id)]
-    assert stored[::-1] == shown
-    assert len(stored) == 9
+    _again, page = _capture(make_window, library_path, workshop_id, qtbot)
+    assert _shown_texts(page) == shown
 
 
 def test_ctrl_z_after_enter_takes_the_note_back_out(make_window, library_path: Path, qtbot):
@@ -307,3 +316,31 @@ def test_format_seconds() -> None:
         "+0:00",
         "+1:01",
     ]
+
+
+def test_pasted_lines_become_one_note_each_in_one_undo_step(
+    make_window, library_path: Path, qtbot, monkeypatch
+) -> None:
+    workshop_id = _workshop(library_path)
+    window, page = _capture(make_window, library_path, workshop_id, qtbot)
+    answers = iter([None, True, False])
+    monkeypatch.setattr(capture_page, "ask_split", lambda *_: next(answers))
+    pasted = "- Scanner battery dies\n\n• Labels print in the wrong order\n-20 °C in the freezer"
+    page.note_input.setText(pasted)
+    qtbot.keyClick(page.note_input, Qt.Key.Key_Return)
+    assert _shown_texts(page) == [] and page.note_input.text() == pasted  # not now
+    qtbot.keyClick(page.note_input, Qt.Key.Key_Return)
+    assert _shown_texts(page) == [
+        "-20 °C in the freezer",
+        "Labels print in the wrong order",
+        "Scanner battery dies",
+    ]
+    assert page.count.text() == "3 notes"
+    window.context.undo_stack.undo()
+    assert _shown_texts(page) == []
+    window.context.undo_stack.redo()
+    assert len(_shown_texts(page)) == 3
+    page.note_input.setText("First line\nsecond line")
+    qtbot.keyClick(page.note_input, Qt.Key.Key_Return)
+    assert _shown_texts(page)[0] == "First line\nsecond line"
+    assert page.note_list.model().index(0, 0).data() == "First line second line"

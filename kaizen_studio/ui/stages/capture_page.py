@@ -31,6 +31,7 @@ from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.stages.base import StagePage
 from kaizen_studio.ui.stages.note_list import NoteList
 from kaizen_studio.ui.stages.note_table import SPEAKER_COLUMN, NoteTableModel
+from kaizen_studio.ui.stages.pasted_notes import add_notes_at_once, ask_split, note_lines
 from kaizen_studio.ui.undo import perform, perform_create, perform_remove, perform_update
 from kaizen_studio.ui.widgets.duplicate_bar import DuplicateBar
 from kaizen_studio.ui.widgets.note_input import NoteInput
@@ -222,6 +223,14 @@ class CapturePage(StagePage):
             return
         library, workshop_id = self.context.library, self.workshop_id
         speaker = None if self.anonymous else self.who.currentData()
+        lines = note_lines(text)
+        if len(lines) > 1:
+            split = ask_split(self, len(lines))
+            if split is None:
+                return
+            if split:
+                self._add_lines(lines, speaker)
+                return
         created: list[NoteInfo] = []
 
         def create() -> int:
@@ -243,6 +252,20 @@ class CapturePage(StagePage):
         self.note_list.show_top()
         self._show_count()
         self._offer_merge(created[0], earlier)
+
+    def _add_lines(self, lines: list[str], speaker: int | None) -> None:
+        assert self.workshop_id is not None
+        with self._quiet():
+            added = add_notes_at_once(self.context, self.workshop_id, lines, speaker)
+        if added is None:
+            return
+        self.note_input.ready()
+        self.filter.clear()
+        for note in added:
+            self.model.insert_record(0, note)
+        self.note_list.show_top()
+        self._show_count()
+        self.duplicate.dismiss()
 
     def _offer_merge(self, new: NoteInfo, earlier: list[NoteInfo]) -> None:
         match = notes.near_duplicate(new.text, earlier)
