@@ -26,6 +26,9 @@ def page_factories() -> dict[Stage, PageFactory]:
     from kaizen_studio.ui.stages.prioritise_page import PrioritisePage  # noqa: PLC0415
 
     factories[Stage.PRIORITISE] = PrioritisePage
+    from kaizen_studio.ui.stages.map_page import MapPage  # noqa: PLC0415
+
+    factories[Stage.MAP] = MapPage
     from kaizen_studio.ui.stages.pdca_page import PdcaPage  # noqa: PLC0415
 
     factories[Stage.PDCA] = PdcaPage
