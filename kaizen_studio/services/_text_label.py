@@ -29,7 +29,7 @@ INNER_FUNCTION_PENALTY = 0.3  # per function word inside a run ("out of date" st
 SHARED_RUN_BONUS = 0.5  # per extra note that contains the same run
 HEAD_BONUS = 0.5  # the last word of a noun phrase names its topic: it counts again this much
 WEAK_END_PENALTY = 0.5  # share of the score lost by a run ending like a verb or an adjective
-VERB_START_PENALTY = 0.5  # share lost by a run that follows "we", "to", "can't" (a verb)
+VERB_START_PENALTY = 0.5  # share lost by a run that starts on a verb (see _verb_first)
 WEAK_WORD_SHARE = 0.5  # what an adjective or verb from _WEAK_ENDS scores of a topic word
 
 _BREAKS = re.compile(r"[,;:!?()\[\]{}\"/|\n\r\t…–—]|\.(?!\d)|\s-\s")
@@ -62,6 +62,10 @@ _VERB_CUES = word_set(
     can't cannot cant could will won't would should must might may don't dont doesn't didn't
     never always often still just also usually sometimes"""
 )
+
+
+# A word before these is a verb or a preposition, not the start of a name ("write the TTO").
+_DETERMINERS = word_set("the a an my our their his her its this that these those every")
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not first.stem:
             continue
         for end in range(start + MIN_WORDS, min(start + MAX_WORDS, len(tokens)) + 1):
+            if tokens[end - 1].surface.lower() in _LIGHT_VERBS:
+                break  # a run across a verb is a clause ("CD book takes hours")
             if tokens[end - 1].stem:
                 spans.append((start, end))
     return spans
@@ -128,6 +134,16 @@ def _weak_end(word: str) -> bool:
     if word in _IRREGULAR_PAST or word in _WEAK_ENDS:
         return True
     return len(word) > 4 and word.endswith(("ed", "ly")) and not word.endswith("eed")
+
+
+def _verb_first(tokens: list[_Token], after: str) -> bool:
+    """Whether a run likely starts on a verb or adverb: "we promise", "bleep the doctor"."""
+    first = tokens[0].surface.lower()
+    return (
+        after.lower().replace("’", "'") in _VERB_CUES
+        or first.endswith("ly")
+        or tokens[1].surface.lower() in _DETERMINERS
+    )
 
 
 def _run_score(
@@ -142,7 +158,7 @@ def _run_score(
     score *= 1.0 + SHARED_RUN_BONUS * (holders - 1)
     if _weak_end(tokens[-1].surface):
         score -= WEAK_END_PENALTY * abs(score)
-    if after.lower().replace("’", "'") in _VERB_CUES or tokens[0].surface.lower().endswith("ly"):
+    if _verb_first(tokens, after):
         score -= VERB_START_PENALTY * abs(score)
     return score
 
