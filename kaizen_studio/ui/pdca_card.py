@@ -6,7 +6,16 @@ The words (`card_sentence`) are what screen readers and tooltips get.
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -106,6 +115,25 @@ def card_sentence(card: CycleCard, today: date) -> str:
     )
 
 
+def wrap_lines(text: str, font: QFont, width: int, most: int) -> list[str]:
+    """Word-wrap `text` to `width` pixels; past `most` lines the rest is elided into the last."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines: list[str] = []
+    while len(lines) < most:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    consumed = sum(len(line) for line in lines)
+    if lines and consumed < len(text):
+        rest = lines[-1] + text[consumed:]
+        lines[-1] = QFontMetrics(font).elidedText(rest.strip(), Qt.TextElideMode.ElideRight, width)
+    return [line.rstrip() for line in lines]
+
+
 class CardDelegate(QStyledItemDelegate):
     """Paints a card: phase stripe, title, owner with a small trend line, next check, KPI.
 
@@ -136,18 +164,10 @@ class CardDelegate(QStyledItemDelegate):
                 (check, font, 3, 0), (kpi_value(card), font, 1, spark),
                 (card.kpi or "No measure yet", font, 1, 0)]  # fmt: skip
 
-    def _fit(self, text: str, font: QFont, width: int, lines: int) -> tuple[str, int]:
-        """The text as it will show (elided to `lines` lines) and its height."""
-        metrics = QFontMetrics(font)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
-        cap = metrics.lineSpacing() * lines
-        if height > cap:
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width * lines * 0.92))
-            height = min(
-                metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height(), cap
-            )
-        return text, max(height, metrics.lineSpacing())
+    def _fit(self, text: str, font: QFont, width: int, lines: int) -> tuple[list[str], int]:
+        """The text wrapped into at most `lines` lines (the last one elided), and its height."""
+        shown = wrap_lines(text, font, width, lines)
+        return shown, max(len(shown), 1) * QFontMetrics(font).lineSpacing()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -225,14 +245,19 @@ class CardDelegate(QStyledItemDelegate):
         left = rect.left() + PADDING + 6
         width = rect.width() - 2 * PADDING - 6
         top = rect.top() + PADDING
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
         for number_, ((text, block_font, lines, room), colour) in enumerate(
             zip(self._blocks(card, font), colours, strict=True)
         ):
             shown, height = self._fit(text, block_font, width - room, lines)
             painter.setFont(block_font)
             painter.setPen(colour)
-            painter.drawText(QRect(left, top, width - room, height), flags, shown)
+            spacing = QFontMetrics(block_font).lineSpacing()
+            for row, line in enumerate(shown):
+                painter.drawText(
+                    QRect(left, top + row * spacing, width - room, spacing),
+                    Qt.AlignmentFlag.AlignLeft,
+                    line,
+                )
             if number_ == 0:
                 painter.setPen(muted)
                 painter.drawText(

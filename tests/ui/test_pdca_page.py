@@ -257,3 +257,30 @@ def test_the_follow_up_dates_are_saved_as_a_calendar_file(
     assert saved == tmp_path / "team follow-ups.ics"
     raw = saved.read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.count(b"BEGIN:VEVENT") == 12
+
+
+def test_card_text_wraps_and_elides_within_its_lines(qtbot) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from kaizen_studio.ui.pdca_card import wrap_lines
+
+    font = QFont()
+    text = "⚠ 60-day check overdue by 5 days · 2 actions late, and more words to push it over"
+    lines = wrap_lines(text, font, 120, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(QFontMetrics(font).horizontalAdvance(line) <= 120 for line in lines)
+    assert wrap_lines("Short", font, 120, 3) == ["Short"]
+
+
+def test_the_divider_position_is_remembered(make_window, demo_path: Path, settings) -> None:
+    window = make_window(demo_path)
+    window.open_workshop(1, Stage.PDCA)
+    splitter = window.workshop.current_page().splitter
+    splitter.setSizes([900, 300])
+    splitter.splitterMoved.emit(900, 1)
+    window.close()
+    window.context.library.close()
+    again = make_window(demo_path)
+    again.open_workshop(1, Stage.PDCA)
+    sizes = again.workshop.current_page().splitter.sizes()
+    assert sizes[0] > sizes[1]

@@ -58,6 +58,8 @@ class CheckTab(CycleTab):
         self.checks = QListWidget(self)
         named(self.checks, "checkList", "Checks of this cycle")
         self.checks.setMaximumHeight(84)
+        self.checks.setWordWrap(True)
+        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checks.currentRowChanged.connect(lambda _row: self._fill_form())
         self.held_on = date_edit(self)
         named(self.held_on, "heldOnEdit", "Held on")

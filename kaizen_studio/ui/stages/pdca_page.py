@@ -7,7 +7,7 @@ undo step (it may schedule checks: see ui.pdca_undo).
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +35,8 @@ from kaizen_studio.ui.pdca_undo import perform_cycle_edit
 from kaizen_studio.ui.stages.base import StagePage
 from kaizen_studio.ui.stages.cycle_editor import CycleEditor
 from kaizen_studio.ui.undo import perform_create, perform_update
+
+SPLITTER_KEY = "pdca/splitter"
 
 
 class PdcaPage(StagePage):
@@ -103,6 +105,14 @@ class PdcaPage(StagePage):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([700, 480])
         splitter.setChildrenCollapsible(False)
+        # Where the facilitator put the divider is kept between sessions.
+        state = self.context.settings.value(SPLITTER_KEY)
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+        splitter.splitterMoved.connect(
+            lambda *_: self.context.settings.set_value(SPLITTER_KEY, splitter.saveState())
+        )
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(header)
