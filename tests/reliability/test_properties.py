@@ -96,3 +96,45 @@ def test_any_pasted_text_is_stored_or_refused_in_one_sentence(two_libraries, tex
         return
     assert notes.get_note(library, stored.id).text == stored.text
     assert stored.text == stored.text.strip() and stored.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_csv_import_reads_or_reports_any_bytes(
+    two_libraries, data: bytes, tmp_path_factory
+) -> None:
+    from kaizen_studio.services.csv_interchange import import_notes_csv
+
+    library = two_libraries[0]
+    workshop = workshops.create_workshop(library, "CSV test")
+    path = tmp_path_factory.mktemp("csv") / "notes.csv"
+    path.write_bytes(data)
+    try:
+        result = import_notes_csv(library, workshop.id, path)
+    except InvalidInput as refusal:
+        assert "\n" not in str(refusal) and str(refusal).endswith(".")
+        assert notes.list_notes(library, workshop.id) == []
+        return
+    added = notes.list_notes(library, workshop.id)
+    assert [note.id for note in added] == list(result.note_ids)
+    for problem in result.problems:
+        assert problem.line >= 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(anything, min_size=1, max_size=6))
+def test_report_renders_any_note_text(two_libraries, texts: list[str]) -> None:
+    import io
+
+    from kaizen_studio.services.reports.workshop_report import write_workshop_report
+
+    library = two_libraries[0]
+    workshop = workshops.create_workshop(library, texts[0][:200].strip() or "Report test")
+    for text in texts:
+        try:
+            notes.add_note(library, workshop.id, text)
+        except InvalidInput:
+            continue  # refused text (blank, too long) never reaches a report
+    pdf = io.BytesIO()
+    assert write_workshop_report(library, workshop.id, pdf) >= 1
+    assert pdf.getvalue().startswith(b"%PDF")
