@@ -79,6 +79,11 @@ class CycleEditor(QWidget):
         self.history.setAccessibleName("Earlier cycles")
         self.history.setWordWrap(True)
         self.history.linkActivated.connect(self._history_link)
+        # Tab reaches the links to earlier cycles; Enter follows one.
+        self.history.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.back = QPushButton(self)
         named(self.back, "phaseBackButton", "Move back a phase")
         self.back.clicked.connect(lambda: self._step(-1))

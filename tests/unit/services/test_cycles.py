@@ -257,5 +257,48 @@ def test_roi_is_estimated_from_cost_and_value_per_unit(
     assert detail.roi is not None
     assert detail.roi.change == pytest.approx(4.1)  # retention 70 -> 74.1
     assert detail.roi.ratio == pytest.approx((4.1 * 42000 - 500) / 500)
-    assert cycles.set_intervention_cost(library, detail.intervention_id, None) == 500.0
+    previous = cycles.update_intervention_cost(library, detail.intervention_id, cost=None)
+    assert previous == {"cost": 500.0}
     assert cycle_board.get_cycle(library, first.id, TODAY).roi is None
+
+
+def test_a_decision_can_be_taken_back_while_nothing_builds_on_it(
+    library: Library, demo_id: int, clock: FixedClock
+) -> None:
+    standard = _card(library, demo_id, "Count callbacks kept, not only handle time", clock)
+    cycles.reopen_decision(library, standard.id)
+    detail = cycle_board.get_cycle(library, standard.id, TODAY)
+    assert (detail.decision, detail.decision_reason, detail.phase) == (None, "", Phase.ACT)
+    refund = _card(library, demo_id, "Refund authority up to £150", clock)
+    first = cycle_board.get_cycle(library, refund.id, TODAY).history[0]
+    with pytest.raises(InvalidInput, match="Cycle 2 follows from this decision"):
+        cycles.reopen_decision(library, first.id)
+
+
+def test_extra_checks_count_from_the_do_start_and_never_twice(
+    library: Library, demo_id: int, clock: FixedClock
+) -> None:
+    practice = _card(library, demo_id, "Close-the-loop call practice", clock)
+    check_id = checkpoints.add_checkpoint(library, practice.id, 120)
+    detail = cycle_board.get_cycle(library, practice.id, TODAY)
+    assert [(c.offset_days, c.due_on) for c in detail.checks][-1] == (120, date(2027, 1, 25))
+    with pytest.raises(InvalidInput, match="already has a 120-day check"):
+        checkpoints.add_checkpoint(library, practice.id, 120)
+    plan = _card(library, demo_id, "Single account view in billing", clock)
+    with pytest.raises(InvalidInput, match="start Do first"):
+        checkpoints.add_checkpoint(library, plan.id, 30)
+    snapshot = checkpoints.delete_checkpoint(library, check_id)
+    assert len(cycle_board.get_cycle(library, practice.id, TODAY).checks) == 3
+    assert snapshot.count("checkpoint") == 1
+
+
+def test_a_check_cannot_be_held_before_do_started(
+    library: Library, demo_id: int, clock: FixedClock
+) -> None:
+    practice = _card(library, demo_id, "Close-the-loop call practice", clock)
+    assert practice.next_check is not None
+    record = checkpoints.CheckRecord(
+        done_on=date(2026, 9, 1), applied=Applied.NO, how_observed="Call audit", value=30.0
+    )
+    with pytest.raises(InvalidInput, match="before Do started"):
+        checkpoints.record_checkpoint(library, practice.next_check.id, record)
