@@ -2,12 +2,15 @@
 
 A facilitator names a theme with a noun phrase ("Refund approvals", "Billing screen"), not
 a sentence fragment ("Nobody knows", "Notes are so short"). So candidates are runs of 2-5
-words inside one note, not crossing punctuation, that start and end on a topic word: not a
-function word (pronoun, auxiliary, negation, "always"), not a light verb ("takes", "told"),
-not a number, and ending on no past tense ("callbacks promised"). Each word scores by how
-many of the theme's notes use it times the share of its uses that fall inside the theme (a
-class-based TF-IDF); a run scores the sum of its distinct words, less a penalty per word and
-per function word inside it, more when several notes share the run. The winner is written
+words inside one note, not crossing punctuation or a light verb ("takes", "told"), that
+start and end on a topic word: not a function word (pronoun, auxiliary, negation, "always")
+and not a number. Each word scores by how many of the theme's notes use it times the share
+of its uses that fall inside the theme (a class-based TF-IDF); a run scores the sum of its
+distinct words (its last word, the head of a noun phrase, counts extra), less a penalty per
+word and per function word inside it, more when several notes share the run, and less when
+its context says it starts or ends on a verb ("we promise ...", "bleep the doctor",
+"customers call back", "payments made"): there is no part-of-speech tagger, only these
+cues. The winner is written
 as the most central note that has it wrote it, first letter capitalised ("CRM", "KB" keep
 their case).
 """
@@ -66,6 +69,10 @@ _VERB_CUES = word_set(
 
 # A word before these is a verb or a preposition, not the start of a name ("write the TTO").
 _DETERMINERS = word_set("the a an my our their his her its this that these those every")
+
+
+# A word before these is a verb with its object or particle ("customers call back").
+_OBJECT_CUES = _DETERMINERS | word_set("back up out off down us me them him it to")
 
 
 @dataclass(frozen=True)
@@ -136,29 +143,38 @@ def _weak_end(word: str) -> bool:
     return len(word) > 4 and word.endswith(("ed", "ly")) and not word.endswith("eed")
 
 
-def _verb_first(tokens: list[_Token], after: str) -> bool:
+def _verb_first(tokens: list[_Token], before: str) -> bool:
     """Whether a run likely starts on a verb or adverb: "we promise", "bleep the doctor"."""
     first = tokens[0].surface.lower()
     return (
-        after.lower().replace("’", "'") in _VERB_CUES
+        before.replace("’", "'") in _VERB_CUES
         or first.endswith("ly")
         or tokens[1].surface.lower() in _DETERMINERS
     )
 
 
+def _verb_last(tokens: list[_Token], following: str) -> bool:
+    """Whether a run likely ends on a verb: "customers call back", "payments made"."""
+    return _weak_end(tokens[-1].surface) or following in _OBJECT_CUES
+
+
 def _run_score(
-    tokens: list[_Token], scores: dict[str, float], top: float, holders: int, after: str
+    tokens: list[_Token],
+    scores: dict[str, float],
+    top: float,
+    holders: int,
+    around: tuple[str, str],
 ) -> float:
-    """How well a run names the theme; ``after`` is the word before it in its note."""
+    """How well a run names the theme; ``around`` holds the words before and after it."""
     content = {t.stem for t in tokens if t.stem}
     inner = sum(1 for t in tokens if not t.stem)
     score = sum(scores.get(stem, 0.0) for stem in content)
     score += HEAD_BONUS * scores.get(tokens[-1].stem, 0.0)
     score -= top * (LENGTH_PENALTY * len(tokens) + INNER_FUNCTION_PENALTY * inner)
     score *= 1.0 + SHARED_RUN_BONUS * (holders - 1)
-    if _weak_end(tokens[-1].surface):
+    if _verb_last(tokens, around[1]):
         score -= WEAK_END_PENALTY * abs(score)
-    if _verb_first(tokens, after):
+    if _verb_first(tokens, around[0]):
         score -= VERB_START_PENALTY * abs(score)
     return score
 
@@ -168,22 +184,25 @@ def _candidates(
 ) -> list[tuple[float, int, str]]:
     """(score, -order, surface) for every run in the theme's notes, most central note first."""
     top = max(scores.values(), default=0.0)
-    runs: dict[tuple[str, ...], tuple[int, list[_Token], str, set[int]]] = {}
+    runs: dict[tuple[str, ...], tuple[int, list[_Token], tuple[str, str], set[int]]] = {}
     for order, index in enumerate(theme):
         for tokens in notes[index]:
             for start, end in _runs(tokens):
                 key = tuple(t.stem or t.surface.lower() for t in tokens[start:end])
-                after = tokens[start - 1].surface if start else ""
-                holders = runs.setdefault(key, (order, tokens[start:end], after, set()))[3]
+                around = (
+                    tokens[start - 1].surface.lower() if start else "",
+                    tokens[end].surface.lower() if end < len(tokens) else "",
+                )
+                holders = runs.setdefault(key, (order, tokens[start:end], around, set()))[3]
                 holders.add(index)
     best_word = max(sorted(scores), key=lambda stem: scores[stem], default="")
     anchored = any(best_word in key for key in runs)
     out: list[tuple[float, int, str]] = []
-    for key, (order, tokens, after, holders) in runs.items():
+    for key, (order, tokens, around, holders) in runs.items():
         if anchored and best_word not in key:
             continue
         surface = " ".join(t.surface for t in tokens)
-        out.append((_run_score(tokens, scores, top, len(holders), after), -order, surface))
+        out.append((_run_score(tokens, scores, top, len(holders), around), -order, surface))
     out.sort(key=lambda c: (-c[0], -c[1], c[2]))
     return out
 
