@@ -10,9 +10,8 @@ distinct words (its last word, the head of a noun phrase, counts extra), less a 
 word and per function word inside it, more when several notes share the run, and less when
 its context says it starts or ends on a verb ("we promise ...", "bleep the doctor",
 "customers call back", "payments made"): there is no part-of-speech tagger, only these
-cues. The winner is written
-as the most central note that has it wrote it, first letter capitalised ("CRM", "KB" keep
-their case).
+cues. The winner is written as the most central note that has it wrote it, first letter
+capitalised ("CRM", "KB" keep their case).
 """
 
 from __future__ import annotations
