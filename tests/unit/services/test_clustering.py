@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -255,32 +254,21 @@ def test_most_similar_spots_a_note_that_repeats_an_existing_one() -> None:
     assert most_similar("   ", WALL_TEXTS) is None
 
 
-def test_most_similar_keeps_up_with_typing_on_a_big_wall() -> None:
-    notes = [f"{text} (table {n})" for n in range(80) for text in WALL_TEXTS][:2_000]
-    most_similar("warm up", notes)
-    timings = []
-    for typed in ("forklift 4 broken", "scanner wifi down in aisle 3", "parts approval slow"):
-        start = time.perf_counter()
-        most_similar(typed, notes)
-        timings.append(time.perf_counter() - start)
-    assert sorted(timings)[1] < 0.010
-
-
-def test_importing_the_service_is_cheap_and_qt_free() -> None:
+def test_importing_the_service_loads_no_model_and_no_qt() -> None:
+    # Speed (import, per-keystroke most_similar) is measured in bench_clustering.py.
     code = (
-        "import sys, time; t = time.perf_counter();"
+        "import sys;"
         "import kaizen_studio.services.clustering;"
         "from kaizen_studio.services import _text_embed;"
-        "print(time.perf_counter() - t, _text_embed.load_model.cache_info().currsize,"
+        "print(_text_embed.load_model.cache_info().currsize,"
         " any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     output = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    seconds, models_loaded, qt_loaded = float(output[0]), output[1], output[2]
+    models_loaded, qt_loaded = output
     assert models_loaded == "0", "the model loads on first use, not on import"
     assert qt_loaded == "False"
-    assert seconds < 1.0
 
 
 def test_demo_workshop_suggestions_follow_the_facilitators_themes() -> None:
