@@ -8,7 +8,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kaizen_studio import APP_NAME, __version__
+from kaizen_studio import APP_NAME
 from kaizen_studio.cli import (
     commands_cluster,
     commands_followup,
@@ -29,14 +29,22 @@ STAGES = ("intent", "capture", "cluster", "prioritise", "map", "pdca", "report")
 
 
 def version_text() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """Version, Qt and Python, and the licence of everything bundled (resources/credits.json)."""
+    from kaizen_studio.services.credits import credits_text, read_credits
 
-    try:
-        qt = version("PySide6-Essentials")
-    except PackageNotFoundError:
-        qt = "not installed"
-    python = ".".join(str(part) for part in sys.version_info[:3])
-    return f"{APP_NAME} {__version__} (PySide6 {qt}, Python {python})"
+    return credits_text(read_credits())
+
+
+class VersionAction(argparse.Action):
+    """--version, worked out only when asked for and printed line by line."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        help_text = "show versions and licences, then exit"
+        super().__init__(option_strings, dest, nargs=0, help=help_text)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(version_text())
+        parser.exit()
 
 
 def command_parser() -> argparse.ArgumentParser:
@@ -48,7 +56,7 @@ def command_parser() -> argparse.ArgumentParser:
         ),
         epilog="Run 'kaizen-studio COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -60,7 +68,7 @@ def gui_parser() -> argparse.ArgumentParser:
         prog="kaizen-studio",
         description="Open the app on a library file (default: your own library).",
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("file", nargs="?", help="library file (*.kaizen) to open or create")
     parser.add_argument("--workshop", type=int, metavar="ID", help="open this workshop")
     parser.add_argument("--stage", choices=STAGES, help="open the workshop at this stage")
