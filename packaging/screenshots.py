@@ -1,7 +1,7 @@
 """Take screenshots of the real window on a virtual X screen, for review and for the README.
 
     xvfb-run -a -s "-screen 0 1440x900x24" python packaging/screenshots.py OUT_DIR [--theme dark]
-        [--stage capture] [--all]
+        [--stage capture] [--all] [--about]
 
 Builds a demo library in a temporary folder, opens the main window on it, and
 grabs the whole X screen (so window decorations and popups look as a user sees them).
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kaizen_studio.domain.enums import Stage
 from kaizen_studio.services.demo import create_demo
@@ -40,6 +40,15 @@ def grab(path: Path) -> None:
     print(path)
 
 
+def grab_about(parent: QWidget, path: Path) -> None:
+    from kaizen_studio.ui.about import AboutDialog  # noqa: PLC0415 (only with --about)
+
+    dialog = AboutDialog(parent)
+    dialog.show()
+    grab(path)
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -47,6 +56,7 @@ def main() -> int:
     parser.add_argument("--stage", action="append", choices=[s.value for s in Stage])
     parser.add_argument("--all", action="store_true", help="home and every stage")
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--about", action="store_true", help="also the Help > About dialog")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
@@ -71,6 +81,8 @@ def main() -> int:
     for stage in stages:
         window.open_workshop(workshop_id, stage)
         grab(options.out / f"{stage.value}{suffix}.png")
+    if options.about:
+        grab_about(window, options.out / f"about{suffix}.png")
     window.close()
     return 0
 
