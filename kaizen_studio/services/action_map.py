@@ -1,6 +1,7 @@
 """The action map as plain data: Outcome -> Behaviours -> Interventions, the themes that
 fed them, and the gaps the map rules find (see domain.triage)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kaizen_studio.domain.enums import CauseKind, InterventionKind
@@ -13,11 +14,11 @@ from kaizen_studio.domain.triage import (
     Subject,
     find_gaps,
 )
-from kaizen_studio.services.behaviours import list_behaviours
-from kaizen_studio.services.interventions import list_interventions
-from kaizen_studio.services.mapping import list_triage
-from kaizen_studio.services.outcomes import list_outcomes
-from kaizen_studio.services.ranking import rank_themes
+from kaizen_studio.services.behaviours import BehaviourInfo, list_behaviours
+from kaizen_studio.services.interventions import InterventionInfo, list_interventions
+from kaizen_studio.services.mapping import ThemeTriage, list_triage
+from kaizen_studio.services.outcomes import OutcomeInfo, list_outcomes
+from kaizen_studio.services.ranking import RankedTheme, rank_themes
 from kaizen_studio.storage.library import Library
 
 
@@ -110,15 +111,26 @@ def _target(outcome_summary: str, kpi: str) -> str:
 
 
 def build_action_map(library: Library, workshop_id: int) -> ActionMap:
-    outcomes = tuple(
-        MapOutcome(o.id, o.kpi, _target(o.summary, o.kpi))
-        for o in list_outcomes(library, workshop_id)
+    ranked = rank_themes(library, workshop_id)
+    return assemble_action_map(
+        list_outcomes(library, workshop_id),
+        list_triage(library, workshop_id, ranked),
+        list_behaviours(library, workshop_id),
+        list_interventions(library, workshop_id),
+        ranked,
     )
-    triage = list_triage(library, workshop_id)
-    behaviour_infos = list_behaviours(library, workshop_id)
-    intervention_infos = list_interventions(library, workshop_id)
+
+
+def assemble_action_map(
+    outcome_infos: Sequence[OutcomeInfo],
+    triage: Sequence[ThemeTriage],
+    behaviour_infos: Sequence[BehaviourInfo],
+    intervention_infos: Sequence[InterventionInfo],
+    ranked: Sequence[RankedTheme],
+) -> ActionMap:
+    """The map from what the services already handed out (the Map page has loaded it all)."""
+    outcomes = tuple(MapOutcome(o.id, o.kpi, _target(o.summary, o.kpi)) for o in outcome_infos)
     themes = tuple(MapTheme(t.theme_id, t.name, t.color, t.causes, t.chosen) for t in triage)
-    known_themes = {t.id for t in themes}
     behaviours = tuple(
         MapBehaviour(b.id, b.statement, b.outcome_id, b.theme_ids) for b in behaviour_infos
     )
@@ -128,13 +140,8 @@ def build_action_map(library: Library, workshop_id: int) -> ActionMap:
         for i in intervention_infos
     )  # fmt: skip
     # A behaviour may answer a theme that was never chosen nor triaged: show it too.
-    extra = {t for b in behaviours for t in b.theme_ids} - known_themes
-    if extra:
-        themes += tuple(
-            MapTheme(r.id, r.name, r.color, (), False)
-            for r in rank_themes(library, workshop_id)
-            if r.id in extra
-        )
+    extra = {t for b in behaviours for t in b.theme_ids} - {t.id for t in themes}
+    themes += tuple(MapTheme(r.id, r.name, r.color, (), False) for r in ranked if r.id in extra)
     outcome_ids = {o.id for o in outcomes}
     plan = MapPlan(
         themes=[MappedTheme(t.id, t.name, frozenset(t.causes), t.chosen) for t in themes],

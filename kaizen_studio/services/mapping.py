@@ -95,9 +95,12 @@ def _build(
     )
 
 
-def list_triage(library: Library, workshop_id: int) -> list[ThemeTriage]:
-    """The themes to triage: chosen ones first, in rank order, then others already worked on."""
-    ranked = rank_themes(library, workshop_id)
+def list_triage(
+    library: Library, workshop_id: int, ranked: Sequence[RankedTheme] | None = None
+) -> list[ThemeTriage]:
+    """The themes to triage: chosen ones first, in rank order, then others already worked on.
+    `ranked` saves ranking the themes again when the caller has just done so."""
+    ranked = rank_themes(library, workshop_id) if ranked is None else ranked
     # As ranking.chosen_for_mapping: the marked themes, or the top ones while none is.
     chosen_ids = {theme.id for theme in ranked if theme.selected} or set(default_choice(ranked))
     ids = [theme.id for theme in ranked]

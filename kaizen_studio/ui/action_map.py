@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -115,13 +116,22 @@ class ActionMapView(QGraphicsView):
         self.map: ActionMap | None = None
         self.zoom = 1.0
         self.cards: dict[tuple[Subject, int], Card] = {}
+        self._stale = False
 
     # -- public -------------------------------------------------------------------
 
     def show_map(self, action_map: ActionMap) -> None:
         self.map = action_map
         self.setAccessibleDescription(action_map.outline() or "The map is empty.")
-        self._draw()
+        # Drawn when seen: edits in the other tabs do not wait for a drawing nobody sees.
+        self._stale = True
+        if self.isVisible():
+            self._draw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._draw()
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = min(max(zoom, 0.6), 2.5)
@@ -141,7 +151,10 @@ class ActionMapView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.map is not None and event.size().width() != event.oldSize().width():
-            self._draw()
+            if self.isVisible():
+                self._draw()
+            else:
+                self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -214,6 +227,7 @@ class ActionMapView(QGraphicsView):
         current = self.current()
         kept = (current.subject, current.key) if current is not None else None
         scene.clear()
+        self._stale = False
         self.setBackgroundBrush(QBrush(self._colour(QPalette.ColorRole.Window)))
         self.cards = {}
         if self.map is None:

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from kaizen_studio.domain.enums import CauseKind, InterventionKind, Stage
 from kaizen_studio.domain.triage import QUESTIONS, GapKind, Subject
 from kaizen_studio.services import behaviours, cycles, interventions, mapping
+from kaizen_studio.services.catalogue import Format
 from kaizen_studio.services.clock import FixedClock
 from kaizen_studio.services.demo import create_demo
 from kaizen_studio.services.ranking import chosen_for_mapping
 from kaizen_studio.storage.library import open_library
 from kaizen_studio.ui.stages import map_page as map_page_module
-from kaizen_studio.ui.stages.format_dialog import FormatAnswer
+from kaizen_studio.ui.stages.format_dialog import FormatAnswer, FormatDialog
 from kaizen_studio.ui.stages.map_page import BEHAVIOURS_TAB, INTERVENTIONS_TAB, MAP_TAB, MapPage
 from kaizen_studio.ui.stages.pdca_page import PdcaPage
 
@@ -210,6 +211,7 @@ def test_training_for_a_process_cause_is_flagged_on_the_map(
     _choose(qtbot, editor.format, "instructor_led")  # the process change becomes a class
     flagged = [g for g in page.map.gaps if g.kind is GapKind.TRAINING_FOR_NON_SKILL_CAUSE]
     assert len(flagged) == 1 and "Unclear refund authority" in flagged[0].message
+    page.tabs.setCurrentIndex(MAP_TAB)
     theme_card_gaps = page.view.card(Subject.BEHAVIOUR, refund.behaviour_ids[0]).toolTip()
     assert "training will not change that" in theme_card_gaps
     window.context.undo_stack.undo()
@@ -320,3 +322,24 @@ def test_the_action_map_is_walked_from_the_keyboard_and_read_larger(
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert page.tabs.currentIndex() == INTERVENTIONS_TAB
     assert page.interventions.current.id == second.key
+
+
+def test_the_format_dialog_asks_for_what_the_catalogue_needs(qtbot) -> None:
+    dialog = FormatDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.learning.isChecked() and dialog.practice.isEnabled()
+    qtbot.keyClicks(dialog.name, "Daily huddle board")
+    dialog.not_learning.click()
+    assert not dialog.practice.isEnabled()  # only learning can be practice
+    dialog.description.setPlainText("A board the team reads at the start of each shift.")
+    answer = dialog.answer()
+    assert (answer.name, answer.kind, answer.practice) == (
+        "Daily huddle board", InterventionKind.NON_LEARNING, False,
+    )  # fmt: skip
+    existing = Format("custom_buddy", "Buddy shift", InterventionKind.LEARNING, True,
+                      "Beside a buddy.", "New starters.", custom_id=3)  # fmt: skip
+    editing = FormatDialog(None, existing)
+    qtbot.addWidget(editing)
+    assert editing.windowTitle() == "Edit format"
+    assert editing.answer() == FormatAnswer("Buddy shift", InterventionKind.LEARNING, True,
+                                            "Beside a buddy.", "New starters.")  # fmt: skip

@@ -29,7 +29,13 @@ from kaizen_studio.services.ranking import RankedTheme
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.pdca_fields import CommitTextEdit
 from kaizen_studio.ui.stages.map_undo import perform_choice
-from kaizen_studio.ui.stages.map_widgets import Checklist, KeyedList, label, named
+from kaizen_studio.ui.stages.map_widgets import (
+    Checklist,
+    EmptyNotice,
+    KeyedList,
+    label,
+    named,
+)
 from kaizen_studio.ui.undo import perform_create, perform_remove, perform_update
 
 MAP_TOPICS = frozenset({"map"})
@@ -124,7 +130,13 @@ class BehaviourPanel(QWidget):
         form.addStretch()
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(self.form)
+        self.holder = EmptyNotice(
+            self.form,
+            "No behaviour yet. Type above what people will do differently, so that someone "
+            "could watch it happen, and press Enter.",
+            self,
+        )
+        splitter.addWidget(self.holder)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -169,7 +181,7 @@ class BehaviourPanel(QWidget):
     def _show_current(self) -> None:
         key = self.list.current_id()
         self.current = next((b for b in self.items if b.id == key), None)
-        self.form.setEnabled(self.current is not None)
+        self.holder.show_form(self.current is not None)
         self.remove_button.setEnabled(self.current is not None)
         item = self.current
         if item is None:

@@ -34,7 +34,13 @@ from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.pdca_fields import CommitTextEdit, NumberEdit
 from kaizen_studio.ui.stages.format_dialog import fill_formats, format_words
 from kaizen_studio.ui.stages.map_undo import perform_choice
-from kaizen_studio.ui.stages.map_widgets import Checklist, KeyedList, label, named
+from kaizen_studio.ui.stages.map_widgets import (
+    Checklist,
+    EmptyNotice,
+    KeyedList,
+    label,
+    named,
+)
 from kaizen_studio.ui.undo import perform_create, perform_remove, perform_update
 from kaizen_studio.ui.widgets.optional_date import OptionalDateEdit
 
@@ -176,7 +182,13 @@ class InterventionPanel(QWidget):
         scroll.setWidget(self._layout_form())
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        self.holder = EmptyNotice(
+            scroll,
+            "No intervention yet. Type above what will change a behaviour, pick its format "
+            "from the catalogue, and press Enter.",
+            self,
+        )
+        splitter.addWidget(self.holder)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 820])
@@ -250,7 +262,7 @@ class InterventionPanel(QWidget):
     def _show_current(self) -> None:
         key = self.list.current_id()
         self.current = next((i for i in self.items if i.id == key), None)
-        self.form.setEnabled(self.current is not None)
+        self.holder.show_form(self.current is not None)
         self.remove_button.setEnabled(self.current is not None)
         item = self.current
         if item is None:

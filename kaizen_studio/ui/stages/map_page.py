@@ -150,15 +150,17 @@ class MapPage(StagePage):
             return
         library, workshop_id = self.context.library, self.workshop_id
         try:
-            triage = mapping.list_triage(library, workshop_id)
+            themes = ranking.rank_themes(library, workshop_id)
+            triage = mapping.list_triage(library, workshop_id, themes)
             behaviour_list = behaviours.list_behaviours(library, workshop_id)
             intervention_list = interventions.list_interventions(library, workshop_id)
             outcome_list = outcomes.list_outcomes(library, workshop_id)
-            themes = ranking.rank_themes(library, workshop_id)
             formats = catalogue.list_formats(library)
-            self.map = action_map.build_action_map(library, workshop_id)
         except KaizenError:
             return  # the workshop went (an undo elsewhere): the view goes home
+        self.map = action_map.assemble_action_map(
+            outcome_list, triage, behaviour_list, intervention_list, themes
+        )
         self.triage.show_triage(triage)
         self.behaviours.show_behaviours(
             workshop_id, behaviour_list, outcome_list, themes, intervention_list, self.map
@@ -176,13 +178,15 @@ class MapPage(StagePage):
             item.setData(ID_ROLE, gap.subject_id)
             item.setData(SUBJECT_ROLE, gap.subject.value)
         count = len(gaps)
-        self.gap_title.setText(
-            "No gaps: every behaviour has an intervention, and every intervention a KPI."
-            if not count
-            else f"{count} gap{'s' if count != 1 else ''} in the map"
-        )
-        title = "4  Action &map" + (f"  ({count} ⚠)" if count else "")
-        self.tabs.setTabText(MAP_TAB, title)
+        empty = self.map is None or not (self.map.behaviours or self.map.interventions)
+        if count:
+            title = f"{count} gap{'s' if count != 1 else ''} in the map"
+        elif empty:
+            title = "Nothing to check yet."
+        else:
+            title = "No gaps: every behaviour has an intervention, and every intervention a KPI."
+        self.gap_title.setText(title)
+        self.tabs.setTabText(MAP_TAB, "4  Action &map" + (f"  ({count} ⚠)" if count else ""))
 
     def _toggle_gaps(self, hidden: bool) -> None:
         self.gap_panel.setVisible(not hidden)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +43,25 @@ def label(text: str, parent: QWidget, role: str = "", buddy: QWidget | None = No
     if buddy is not None:
         made.setBuddy(buddy)
     return made
+
+
+class EmptyNotice(QWidget):
+    """Holds a form, or in its place a sentence saying how to start (`show_form`)."""
+
+    def __init__(self, form: QWidget, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.notice = label(text, self, "hint")
+        self.notice.setContentsMargins(14, 8, 14, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
+        layout.addWidget(form, 1)
+        layout.addStretch()
+
+    def show_form(self, shown: bool) -> None:
+        self.form.setVisible(shown)
+        self.notice.setVisible(not shown)
 
 
 def swatch(color: str, size: int = 14) -> QIcon:

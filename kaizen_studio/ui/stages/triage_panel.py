@@ -74,13 +74,47 @@ class TriagePanel(QWidget):
         named(self.write_behaviour, "writeBehaviour", "Write a behaviour for this theme")
         self.write_behaviour.clicked.connect(self._want_behaviour)
         self.empty = label(
-            "No theme goes on to mapping yet: choose themes in Prioritise first.", self, "hint"
+            "No theme goes on to mapping yet. Vote in Prioritise and choose the themes that "
+            "matter; then ask here why each one happens.",
+            self,
+            "sectionTitle",
         )
+        self.empty.setObjectName("triageEmpty")
+        self.empty.setContentsMargins(14, 4, 14, 0)
         self._build()
 
     # -- layout -------------------------------------------------------------------
 
     def _build(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(label("Themes going on to mapping", left, "sectionTitle"))
+        left_layout.addWidget(self.themes, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self._build_form())
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.scroll, 1)
+        right_layout.addStretch()  # keeps the empty notice at the top
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+        self._tab_order()
+
+    def _build_form(self) -> QWidget:
         questions = QGridLayout()
         questions.setHorizontalSpacing(14)
         questions.setVerticalSpacing(4)
@@ -118,28 +152,7 @@ class TriagePanel(QWidget):
         form.addWidget(self.notes)
         form.addLayout(behaviour_row)
         form.addStretch()
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(label("Themes going on to mapping", left, "sectionTitle"))
-        left_layout.addWidget(self.themes, 1)
-        left_layout.addWidget(self.empty)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 900])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(splitter)
-        self._tab_order()
+        return self.form
 
     def _tab_order(self) -> None:
         """Tab walks the form top to bottom: the theme, its answers, the causes, the notes."""
@@ -188,6 +201,7 @@ class TriagePanel(QWidget):
         for row, item in enumerate(items):
             self.themes.item(row).setIcon(swatch(item.color))
         self.empty.setVisible(not items)
+        self.scroll.setVisible(bool(items))
         self._show_current()
 
     def select_theme(self, theme_id: int) -> bool:
