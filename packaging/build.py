@@ -28,7 +28,13 @@ ICONS = ROOT / "resources" / "icons"
 
 
 def executable(app: Path = APP) -> Path:
+    """The program that opens the window."""
     return app / ("kaizen-studio.exe" if sys.platform == "win32" else "kaizen-studio")
+
+
+def command_line(app: Path = APP) -> Path:
+    """The program for commands: on Windows the windowed one has no console to print to."""
+    return app / "kaizen-studio-cli.exe" if sys.platform == "win32" else executable(app)
 
 
 def folder_size(folder: Path) -> int:

@@ -54,7 +54,7 @@ class Smoke:
 
     def run(self, *args: str, ok: bool = True, program: Path | None = None) -> str:
         result = subprocess.run(
-            [str(program or build.executable(self.app)), *args],
+            [str(program or build.command_line(self.app)), *args],
             cwd=self.folder,
             env=self.env,
             capture_output=True,
