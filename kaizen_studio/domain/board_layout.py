@@ -129,8 +129,11 @@ def arrange_block(frame_cards: Sequence[int], origin: Point) -> Arrangement:
 # -- keeping things apart --------------------------------------------------------------
 
 
-def _free_x(band: list[Rect], size: Rect, wanted: float, gap: float) -> float:
-    """The x nearest to `wanted` where `size` overlaps none of `band` (with `gap` around)."""
+def _free_x(
+    band: list[Rect], size: Rect, wanted: float, gap: float, left: float | None = None
+) -> float:
+    """The x nearest to `wanted` (not left of `left`) where `size` overlaps none of `band`
+    (with `gap` around)."""
     blocked = sorted((o.x - gap - size.width, o.right + gap) for o in band)
     merged: list[list[float]] = []
     for start, end in blocked:
@@ -140,26 +143,39 @@ def _free_x(band: list[Rect], size: Rect, wanted: float, gap: float) -> float:
             merged.append([start, end])
     for start, end in merged:
         if start < wanted < end:
-            return start if wanted - start <= end - wanted else end
+            fits_left = left is None or start >= left
+            return start if fits_left and wanted - start <= end - wanted else end
     return wanted
 
 
-def free_spot(rect: Rect, obstacles: Sequence[Rect], gap: float = FRAME_GAP / 2) -> Point:
+def free_spot(
+    rect: Rect,
+    obstacles: Sequence[Rect],
+    gap: float = FRAME_GAP / 2,
+    *,
+    top: float | None = None,
+    left: float | None = None,
+    wide: float = 1.0,
+) -> Point:
     """The place nearest to `rect`'s own where it overlaps none of `obstacles`.
 
     Rows tried are its own and those just clear of each obstacle (above or below),
-    nearest first; in each row the nearest free x is taken.
+    nearest first; in each row the nearest free x is taken. With `top` and `left`, nothing
+    goes above or left of them; `wide` > 1 counts rows further away than columns, to fill
+    a wide screen sideways first.
     """
     rows = {rect.y}
     for o in obstacles:
         rows.update((o.bottom + gap, o.y - gap - rect.height))
+    if top is not None:
+        rows = {max(row, top) for row in rows}
     best: tuple[float, Point] | None = None
     for y in sorted(rows, key=lambda row: (abs(row - rect.y), row)):
-        if best is not None and abs(y - rect.y) >= best[0]:
+        if best is not None and abs(y - rect.y) * wide >= best[0]:
             break
         band = [o for o in obstacles if o.y - gap < y + rect.height and y < o.bottom + gap]
-        x = _free_x(band, rect, rect.x, gap)
-        distance = math.hypot(x - rect.x, y - rect.y)
+        x = _free_x(band, rect, rect.x, gap, left)
+        distance = math.hypot(x - rect.x, (y - rect.y) * wide)
         if best is None or distance < best[0]:
             best = (distance, Point(x, y))
     assert best is not None  # the rect's own row is always tried

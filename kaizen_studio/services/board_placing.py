@@ -17,11 +17,13 @@ from kaizen_studio.domain.board import (
     Rect,
     bounds,
     card_rect,
+    frame_size,
     reading_order,
     reflow,
     settle_in_frame,
 )
 from kaizen_studio.domain.board_layout import (
+    SCREEN_ASPECT,
     arrange,
     arrange_block,
     free_spot,
@@ -129,6 +131,23 @@ def place_frames(current: Wall, theme_ids: Sequence[int], members: dict[int, lis
     laid = arrange_block([len(members[t]) for t in theme_ids], origin)
     for index, theme_id in enumerate(theme_ids):
         lay_frame(current, theme_id, members[theme_id], laid.frames[index])
+
+
+def fill_in_frames(current: Wall, theme_ids: Sequence[int], members: dict[int, list[int]]) -> None:
+    """New frames (with their cards) each in the free space nearest the board's top left,
+    so they fill the gaps that frames taken away leave, and never go above the board."""
+    moving = [k for t in theme_ids for k in members[t]]
+    box = board_box(current, frames_out=theme_ids, cards_out=moving)
+    if box is None:
+        place_frames(current, theme_ids, members)
+        return
+    for theme_id in theme_ids:
+        width, height = frame_size(len(members[theme_id]))
+        wanted = Rect(box.x, box.y, width, height)
+        obstacles = list(pieces(current, frames_out=theme_ids, cards_out=moving).values())
+        obstacles += [r for t in theme_ids if (r := current.frame(t)) is not None]
+        spot = free_spot(wanted, obstacles, top=box.y, left=box.x, wide=1.5 * SCREEN_ASPECT)
+        lay_frame(current, theme_id, members[theme_id], Rect(spot.x, spot.y, width, height))
 
 
 def pile_left(current: Wall, note_ids: Sequence[int]) -> None:

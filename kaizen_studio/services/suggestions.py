@@ -122,28 +122,29 @@ def apply_suggestions(
         for group in stacks:
             if len(group) > 1:
                 stack_on(current, group[0], group[1:])
+        chosen = [
+            (
+                name,
+                [k for k in dict.fromkeys(t.note_ids) if current.notes[k]["stacked_on_id"] is None],
+            )
+            for t, name in zip(themes, names, strict=True)
+        ]
+        chosen = [(name, cards) for name, cards in chosen if cards]
+        moving = {k for _, cards in chosen for k in cards}
+        left_from = {t for k in moving if (t := current.notes[k]["theme_id"]) is not None}
+        emptied = {t for t in left_from if set(current.members(t)) <= moving}
+        # Colours unlike those of the themes that stay on the board.
+        staying = [t["color"] for k, t in current.themes.items() if k not in emptied]
         members: dict[int, list[int]] = {}
-        left_from: set[int] = set()
-        colours = pick_colours(
-            [t["color"] for t in current.themes.values()], len([t for t in themes if t.note_ids])
-        )
-        for theme, name in zip(themes, names, strict=True):
-            cards = [
-                k
-                for k in dict.fromkeys(theme.note_ids)
-                if current.notes[k]["stacked_on_id"] is None
-            ]
-            if not cards:
-                continue
-            key = current.add_theme(name, colours.pop(0), locked=False, now=clock.now())
-            left_from.update(t for k in cards if (t := current.notes[k]["theme_id"]) is not None)
+        for (name, cards), colour in zip(chosen, pick_colours(staying, len(chosen)), strict=True):
+            key = current.add_theme(name, colour, locked=False, now=clock.now())
             members[key] = placing.in_reading_order(current, cards)
             for card in cards:
                 current.assign(card, key)
         for theme_id in sorted(left_from):
-            if current.members(theme_id):
-                placing.compact(current, theme_id)
-            else:
+            if theme_id in emptied:
                 current.remove_theme(theme_id)
-        placing.place_frames(current, list(members), members)
+            else:
+                placing.compact(current, theme_id)
+        placing.fill_in_frames(current, list(members), members)
         return current.save()

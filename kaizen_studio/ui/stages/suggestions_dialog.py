@@ -69,6 +69,7 @@ class SuggestionsDialog(QDialog):
         self.count.setAccessibleName("Number of themes")
         self.count.setRange(0, 30)
         self.count.setSpecialValueText("Choose for me")
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("Choose for me") + 48)
         self.count.setToolTip("How many themes to suggest; at the lowest, the number is chosen")
         again = QPushButton("Suggest again", self)
         again.setObjectName("suggestAgainButton")

@@ -58,6 +58,8 @@ def test_free_spot_is_the_nearest_place_that_covers_nothing() -> None:
     placed = wanted.at(spot.x, spot.y)
     assert not any(placed.overlaps(o, margin=10.0) for o in wall)
     assert spot == Point(100.0, -160.0)  # just above: nearer than below or beside
+    below_only = free_spot(wanted, wall, gap=10.0, top=0.0, left=0.0)
+    assert below_only == Point(100.0, 310.0)  # not above the board, nor left of it
     clear = Rect(2000.0, 0.0, 10.0, 10.0)
     assert free_spot(clear, wall) == Point(2000.0, 0.0)
 

@@ -261,10 +261,40 @@ def test_suggestions_sort_unsorted_notes_and_never_touch_locked_themes(
         assert _members(after, key) == _members(board, key)
     new = [f for f in after.frames if f.id not in {g.id for g in board.frames}]
     assert len(new) == 4 and not any(f.locked for f in new)
-    # Unlocked themes the suggestion emptied are gone.
+    # Unlocked themes the suggestion emptied are gone, and the new ones fill their room.
     assert {f.id for f in after.frames} == locked | {f.id for f in new}
     assert_sound(after)
     _undo_redo(library, change, demo_id, board)
+
+
+def test_suggested_themes_fill_the_gaps_on_the_board(library: Library, clock: FixedClock) -> None:
+    workshop = create_workshop(library, "Gaps")
+    ids = [notes.add_note(library, workshop.id, f"Problem {i}", clock=clock).id for i in range(6)]
+    left, _ = themes.create_theme(library, workshop.id, "Left", ids[:2], at=Point(0, 0))
+    right, _ = themes.create_theme(library, workshop.id, "Right", ids[2:4], at=Point(1600, 0))
+    proposed = [suggestions.ProposedTheme("Middle", tuple(ids[4:]))]
+    suggestions.apply_suggestions(library, workshop.id, proposed, clock=clock)
+    board = read_board(library, workshop.id)
+    middle = next(f for f in board.frames if f.name == "Middle").rect
+    assert board.frame(left).rect.right < middle.x and middle.right < board.frame(right).rect.x
+    assert middle.y == 0.0  # in the gap on the top row, not beside or below the board
+    assert_sound(board)
+
+
+def test_suggested_themes_take_colours_unlike_the_themes_that_stay(
+    library: Library, clock: FixedClock
+) -> None:
+    workshop = create_workshop(library, "Colours")
+    ids = [notes.add_note(library, workshop.id, f"Problem {i}", clock=clock).id for i in range(10)]
+    themes.create_theme(library, workshop.id, "Kept", ids[:1], clock=clock)
+    for key in ids[1:]:  # nine more themes: every palette colour is now in use once
+        themes.create_theme(library, workshop.id, f"T{key}", [key], locked=False, clock=clock)
+    proposed = [suggestions.ProposedTheme(f"New {k}", (k,)) for k in ids[1:]]
+    suggestions.apply_suggestions(library, workshop.id, proposed, clock=clock)
+    board = read_board(library, workshop.id)
+    assert len(board.frames) == 10
+    assert len({frame.color for frame in board.frames}) == 10  # none shares "Kept"'s colour
+    assert_sound(board)
 
 
 def test_applying_refuses_notes_of_locked_themes(library: Library, demo_id: int) -> None:
