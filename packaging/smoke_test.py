@@ -93,6 +93,17 @@ class Smoke:
             raise Failed(f"--version lacks {missing or 'a version'}:\n{text}")
         return text.splitlines()[1]
 
+    def licence_texts(self) -> str:
+        resources = next(self.app.rglob("kaizen_studio/resources"), None)
+        if resources is None:
+            raise Failed("no kaizen_studio/resources folder in the app")
+        needed = ["licences/GPL-3.0.txt", "licences/LGPL-3.0.txt", "licences/Python.txt"]
+        needed += ["fonts/LICENSE", "models/minilm_static_256/LICENSE"]
+        missing = [name for name in needed if not (resources / name).is_file()]
+        if missing:
+            raise Failed(f"missing from the app: {', '.join(missing)}")
+        return f"{len(needed)} licence texts in {resources.relative_to(self.app)}"
+
     def demo(self) -> str:
         self.run("demo", str(self.library))
         listing = json.loads(self.run("list", str(self.library), "--json"))
@@ -211,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kaizen-smoke-") as folder:
         smoke = Smoke(build.APP, Path(folder))
         smoke.check("--version names every licence", smoke.version)
+        smoke.check("licence texts travel with the app", smoke.licence_texts)
         smoke.check("demo library", smoke.demo)
         smoke.check("check", smoke.check_library)
         smoke.check("report", smoke.report)

@@ -5,15 +5,17 @@ source as `kaizen-studio --version`, so the two always agree.
 """
 
 from html import escape
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -112,6 +114,12 @@ class AboutDialog(QDialog):
         copy.setToolTip("Copy versions and licences, for a support request")
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        texts = QPushButton("&Licence texts", self)
+        texts.setObjectName("aboutLicenceTexts")
+        texts.setAccessibleName("Open the folder of licence texts")
+        texts.setToolTip("The full licence texts that ship with the app")
+        texts.clicked.connect(self.open_licence_texts)
+        buttons.addButton(texts, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("aboutClose")
@@ -126,6 +134,11 @@ class AboutDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details())
+
+    def open_licence_texts(self) -> None:
+        folder = Path(str(resource("licences")))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(self, self.windowTitle(), f"The licence texts are in {folder}.")
 
 
 def show_about(parent: QWidget) -> None:

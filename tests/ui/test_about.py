@@ -66,3 +66,19 @@ def test_about_is_usable_from_the_keyboard(qtbot) -> None:
         assert widget.accessibleName(), name
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible()
+
+
+def test_licence_texts_opens_the_folder_that_holds_them(qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True
+    )
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "aboutLicenceTexts"), Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    texts = {path.name for path in opened[0].iterdir()}
+    assert {"GPL-3.0.txt", "LGPL-3.0.txt", "Python.txt"} <= texts
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (opened[0] / "LGPL-3.0.txt").read_text()
