@@ -308,6 +308,25 @@ def test_zoom_in_out_and_fit(make_window, demo_path: Path) -> None:
         assert visible.contains(board.topLeft()) and visible.height() >= board.height()
 
 
+def test_space_and_drag_pans_without_moving_anything(make_window, demo_path: Path) -> None:
+    page = _open(make_window, demo_path)
+    page.view.set_zoom(1.0)
+    before = _shown(page)
+    bar = page.view.horizontalScrollBar()
+    frame = _frame_named(page, "Unclear refund authority")
+    card = next(c for c in page.scene.cards.values() if c.theme_id == frame.theme_id)
+    page.view.centerOn(card)
+    start = bar.value()
+    page.view.setFocus()
+    QTest.keyPress(page.view, Qt.Key.Key_Space)
+    _drag(page, _centre(card), _centre(card) + QPointF(300, 0))
+    QTest.keyRelease(page.view, Qt.Key.Key_Space)
+    assert bar.value() < start  # the board moved under the hand ...
+    assert _shown(page) == before and page.context.undo_stack.count() == 0  # ... nothing on it
+    _drag(page, _centre(card), _centre(card) + QPointF(0, 300))  # and dragging moves cards again
+    assert page.context.undo_stack.count() == 1
+
+
 def test_stack_and_unstack_selected_cards(make_window, demo_path: Path) -> None:
     page = _open(make_window, demo_path)
     first, second = _unsorted(page)[:2]

@@ -1,5 +1,6 @@
-"""The view onto the board: zoom, pan, fit, rubber-band selection, and moving between cards
-with the arrow keys (Shift adds to the selection)."""
+"""The view onto the board: zoom (Ctrl+wheel), pan (scroll bars, middle button, or drag
+with Space held), fit, rubber-band selection, and the arrow keys between cards and theme
+names (Shift adds to the selection)."""
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
@@ -118,6 +119,11 @@ class BoardView(QGraphicsView):
     # -- the keyboard ---------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.setInteractive(False)  # while Space is held, a drag pans the board
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            event.accept()
+            return
         direction = ARROWS.get(Qt.Key(event.key()))
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         extend = modifiers == Qt.KeyboardModifier.ShiftModifier
@@ -126,6 +132,14 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.setInteractive(True)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
 
     def current_item(self) -> QGraphicsItem | None:
         focus = self.board_scene.focusItem()
