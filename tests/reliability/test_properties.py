@@ -129,7 +129,7 @@ def test_report_renders_any_note_text(two_libraries, texts: list[str]) -> None:
     from kaizen_studio.services.reports.workshop_report import write_workshop_report
 
     library = two_libraries[0]
-    workshop = workshops.create_workshop(library, texts[0][:200].strip() or "Report test")
+    workshop = workshops.create_workshop(library, "Report test")
     for text in texts:
         try:
             notes.add_note(library, workshop.id, text)

@@ -256,9 +256,9 @@ def test_roi_is_estimated_from_cost_and_value_per_unit(
     detail = cycle_board.get_cycle(library, first.id, TODAY)
     assert detail.roi is not None
     assert detail.roi.change == pytest.approx(4.1)  # retention 70 -> 74.1
-    assert detail.roi.ratio == pytest.approx((4.1 * 42000 - 500) / 500)
+    assert detail.roi.ratio == pytest.approx((4.1 * 12000 - 18000) / 18000)
     previous = cycles.update_intervention_cost(library, detail.intervention_id, cost=None)
-    assert previous == {"cost": 500.0}
+    assert previous == {"cost": 18000.0}
     assert cycle_board.get_cycle(library, first.id, TODAY).roi is None
 
 
