@@ -352,7 +352,7 @@ class CapturePage(StagePage):
     def _set_anonymous(self, on: bool) -> None:
         if self.workshop_id is None:
             return
-        perform_update(
+        done = perform_update(
             self.context,
             "Anonymous notes" if on else "Named notes",
             workshops.update_workshop,
@@ -360,5 +360,6 @@ class CapturePage(StagePage):
             {"anonymous_notes": on},
             {"workshops"},
         )
-        self.refresh()
+        if not done:
+            self.refresh()  # refused: show the switch as it is stored
         self.note_input.setFocus()

@@ -34,6 +34,7 @@ def ask_split(parent: QWidget, count: int) -> bool | None:
     box.setDefaultButton(each)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()
     return True if clicked is each else False if clicked is one else None
 
 
