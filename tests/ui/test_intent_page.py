@@ -190,9 +190,12 @@ def test_the_agenda_sets_what_the_capture_timer_counts_down(
     assert model.setData(model.index(capture_row, 1), "Round 1: where does work wait?")
     assert model.setData(model.index(capture_row, 2), 12)
     section.table.selectRow(capture_row)
-    section.add()  # a second capture timebox, right after the first
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    assert model.setData(model.index(capture_row + 1, 1), "Round 2")
+    section.add()  # a second capture timebox, right after the first, its title to type
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Round 2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.index(capture_row + 1, 1).data() == "Round 2")
     assert section.summary.text() == "Total 2 h 22 min"
 
     window.workshop.show_stage(Stage.CAPTURE)

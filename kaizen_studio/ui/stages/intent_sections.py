@@ -198,6 +198,7 @@ class AgendaSection(RecordSection):
             noun="timebox",
             key=attribute("position"),
             stretch_column=1,
+            edit_column=1,
             parent=parent,
         )
 

@@ -42,10 +42,13 @@ class RecordSection(QWidget):
         noun: str,
         key: Callable[[Any], Hashable] | None = None,
         stretch_column: int = 0,
+        edit_column: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Section")
+        # The cell a new row opens for typing: the first editable one unless told.
+        self._edit_column = edit_column
         self._add = add
         self._remove = remove
         self.model = RecordTableModel(columns, on_edit, key)
@@ -146,8 +149,10 @@ class RecordSection(QWidget):
         row = self.model.row_of(key)
         if row < 0:
             return
-        first = next(i for i, column in enumerate(self.model.columns) if column.editable)
-        index = self.model.index(row, first)
+        column = self._edit_column
+        if column is None:
+            column = next(i for i, c in enumerate(self.model.columns) if c.editable)
+        index = self.model.index(row, column)
         self.table.setFocus()
         self.table.setCurrentIndex(index)
         self.table.edit(index)
