@@ -5,7 +5,7 @@ fixed from the gap list, a format of one's own, refusals, and undo throughout.""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
 from kaizen_studio.domain.enums import CauseKind, InterventionKind, Stage
@@ -19,6 +19,7 @@ from kaizen_studio.storage.library import open_library
 from kaizen_studio.ui.stages import map_page as map_page_module
 from kaizen_studio.ui.stages.format_dialog import FormatAnswer, FormatDialog
 from kaizen_studio.ui.stages.map_page import BEHAVIOURS_TAB, INTERVENTIONS_TAB, MAP_TAB, MapPage
+from kaizen_studio.ui.stages.map_widgets import ID_ROLE
 from kaizen_studio.ui.stages.pdca_page import PdcaPage
 
 
@@ -129,8 +130,14 @@ def test_the_demos_top_theme_is_mapped_end_to_end(
     board = editor.current
     assert board is not None and board.kind is InterventionKind.NON_LEARNING
     assert board.behaviour_ids == ()  # only the next one added after the ask is linked
-    editor.behaviours.set_ticked(behaviour.id, True)
-    assert editor.current.behaviour_ids == (behaviour.id,)
+    checklist = editor.behaviours
+    row = next(
+        r for r in range(checklist.count()) if checklist.item(r).data(ID_ROLE) == behaviour.id
+    )
+    box = checklist.visualItemRect(checklist.item(row))
+    tick = QPoint(box.left() + 10, box.center().y())  # the check box at the start of the row
+    qtbot.mouseClick(checklist.viewport(), Qt.MouseButton.LeftButton, pos=tick)
+    qtbot.waitUntil(lambda: editor.current.behaviour_ids == (behaviour.id,))
 
     # 4. The action map shows the new chain, without gaps for this theme.
     page.tabs.setCurrentIndex(MAP_TAB)
@@ -149,7 +156,7 @@ def test_the_demos_top_theme_is_mapped_end_to_end(
 
     # 5. One action starts the PDCA cycle and shows it on the board.
     steps = stack.count()
-    assert editor.cycle_button.text() == "Start a PDCA &cycle →"
+    assert editor.cycle_button.text() == "Start a &PDCA cycle →"
     qtbot.mouseClick(editor.cycle_button, Qt.MouseButton.LeftButton)
     assert stack.count() == steps + 1
     pdca = window.workshop.current_page()
@@ -193,7 +200,7 @@ def test_a_gap_is_found_from_the_list_fixed_and_undone(
     editor.behaviours.setFocus()
     editor.behaviours.setCurrentRow(0)
     qtbot.keyClick(editor.behaviours, Qt.Key.Key_Space)  # tick it from the keyboard
-    assert editor.current.behaviour_ids == (first_behaviour,)
+    qtbot.waitUntil(lambda: editor.current.behaviour_ids == (first_behaviour,))
     assert page.map.gaps == () and page.gap_list.count() == 0
     assert page.tabs.tabText(MAP_TAB) == "4  Action &map"
     window.context.undo_stack.undo()

@@ -87,7 +87,7 @@ class FormatDialog(QDialog):
         self.name.setPlaceholderText("e.g. Buddy shift, Daily huddle, Visual board")
         self.learning = QRadioButton("&Learning: people learn or practise", self)
         named(self.learning, "formatLearning", "Learning")
-        self.not_learning = QRadioButton("&Not learning: the work itself changes", self)
+        self.not_learning = QRadioButton("N&ot learning: the work itself changes", self)
         named(self.not_learning, "formatNotLearning", "Not learning")
         self.practice = QCheckBox("People &practise the behaviour, not only hear about it", self)
         named(self.practice, "formatPractice", "People practise the behaviour")

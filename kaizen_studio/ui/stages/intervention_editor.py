@@ -92,7 +92,7 @@ class InterventionPanel(QWidget):
         named(self.list, "interventionList", "Interventions")
         self.list.current_changed.connect(lambda _key: self._show_current())
         self.list.delete_pressed.connect(self.remove_current)
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton("Remove", self)
         named(self.remove_button, "removeIntervention", "Remove the selected intervention")
         self.remove_button.setToolTip("Remove the selected intervention (Delete in the list)")
         self.remove_button.clicked.connect(self.remove_current)
@@ -108,8 +108,9 @@ class InterventionPanel(QWidget):
         self.new_title.returnPressed.connect(self.add)
         self.new_format = QComboBox(self)
         named(self.new_format, "newInterventionFormat", "Format of the new intervention")
-        self.add_button = QPushButton("&Add", self)
+        self.add_button = QPushButton("Add", self)
         named(self.add_button, "addIntervention", "Add intervention")
+        self.add_button.setToolTip("Add the intervention typed on the left (Enter in the field)")
         self.add_button.clicked.connect(self.add)
 
     def _build_fields(self) -> None:
@@ -123,7 +124,7 @@ class InterventionPanel(QWidget):
         self.format.activated.connect(
             lambda _i: self._save("format_key", self.format.currentData())
         )
-        self.new_format_button = QPushButton("New &format…", form)
+        self.new_format_button = QPushButton("Ne&w format…", form)
         named(self.new_format_button, "newFormatButton", "New format")
         self.new_format_button.clicked.connect(lambda: self.format_requested.emit(None))
         self.edit_format_button = QPushButton("Edit format…", form)
@@ -160,7 +161,7 @@ class InterventionPanel(QWidget):
         self.behaviours.edited.connect(lambda ids: self._save("behaviour_ids", tuple(ids)))
         self.cycle_state = label("", form, "hint")
         self.cycle_state.setObjectName("interventionCycleState")
-        self.cycle_button = QPushButton("Start a PDCA &cycle →", form)
+        self.cycle_button = QPushButton("Start a &PDCA cycle →", form)
         named(self.cycle_button, "startCycle", "Start a PDCA cycle")
         self.cycle_button.setProperty("primary", True)
         self.cycle_button.clicked.connect(self._want_cycle)
@@ -205,14 +206,14 @@ class InterventionPanel(QWidget):
         format_row.addWidget(self.edit_format_button)
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        top.addRow(label("&Title", self.form, buddy=self.title), self.title)
-        top.addRow(label("F&ormat", self.form, buddy=self.format), format_row)
+        top.addRow(label("Tit&le", self.form, buddy=self.title), self.title)
+        top.addRow(label("Forma&t", self.form, buddy=self.format), format_row)
         top.addRow(self.format_info)
         middle = QGridLayout()
         middle.setHorizontalSpacing(18)
         middle.setVerticalSpacing(6)
-        fields = (("O&wner", self.owner), ("&Effort", self.effort), ("Co&st", self.cost),
-                  ("&Starts", self.starts), ("E&nds", self.ends))  # fmt: skip
+        fields = (("&Owner", self.owner), ("Effo&rt", self.effort), ("Co&st", self.cost),
+                  ("St&arts", self.starts), ("E&nds", self.ends))  # fmt: skip
         for index, (text, field) in enumerate(fields):
             row, column = index % 3, (index // 3) * 2
             middle.addWidget(label(text, self.form, buddy=field), row, column)
@@ -220,7 +221,7 @@ class InterventionPanel(QWidget):
         middle.setColumnStretch(1, 1)
         middle.setColumnStretch(3, 1)
         middle.addWidget(
-            label("Serves the &behaviours", self.form, buddy=self.behaviours), 3, 0, 1, 4
+            label("Serves the behavio&urs", self.form, buddy=self.behaviours), 3, 0, 1, 4
         )
         middle.addWidget(self.behaviours, 4, 0, 1, 4)
         cycle_row = QHBoxLayout()
@@ -284,13 +285,13 @@ class InterventionPanel(QWidget):
 
     def _show_cycle(self, item: InterventionInfo) -> None:
         if item.last_cycle_id is None:
-            state, action = "No PDCA cycle yet.", "Start a PDCA &cycle →"
+            state, action = "No PDCA cycle yet.", "Start a &PDCA cycle →"
         elif item.cycle_running:
             state = f"Cycle {item.last_cycle_number} is running."
-            action = "Show its PDCA &cycle →"
+            action = "Show its &PDCA cycle →"
         else:
             state = f"Cycle {item.last_cycle_number} is decided."
-            action = f"Open &cycle {item.last_cycle_number + 1} →"
+            action = f"Open &PDCA cycle {item.last_cycle_number + 1} →"
         self.cycle_state.setText(state)
         self.cycle_button.setText(action)
         self.cycle_button.setAccessibleName(action.replace("&", "").rstrip(" →"))

@@ -3,7 +3,7 @@ its current item across refreshes, and labelled headings."""
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -218,8 +218,11 @@ class Checklist(QListWidget):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _changed(self, _item: QListWidgetItem) -> None:
+        # Emitted on the next turn of the event loop: the edit refreshes the page, which
+        # fills this list again, and the view must finish handling the click first.
         if not self._filling:
-            self.edited.emit(self.ticked())
+            ticked = self.ticked()
+            QTimer.singleShot(0, self, lambda: self.edited.emit(ticked))
 
 
 class KeyedList(QListWidget):

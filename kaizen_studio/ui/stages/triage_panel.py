@@ -70,7 +70,7 @@ class TriagePanel(QWidget):
         self.notes.setMaximumHeight(110)
         self.notes.committed.connect(lambda text: self._save({"notes": text}, "Edit triage notes"))
         self.behaviours = label("", self.form, "hint")
-        self.write_behaviour = QPushButton("Write a &behaviour for this theme →", self.form)
+        self.write_behaviour = QPushButton("&Write a behaviour for this theme →", self.form)
         named(self.write_behaviour, "writeBehaviour", "Write a behaviour for this theme")
         self.write_behaviour.clicked.connect(self._want_behaviour)
         self.empty = label(
