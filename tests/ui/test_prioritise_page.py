@@ -12,11 +12,13 @@ from kaizen_studio.domain.tables import Note, Theme, Vote
 from kaizen_studio.domain.voting import Axis, Quadrant
 from kaizen_studio.services.participants import add_participant, list_participants
 from kaizen_studio.services.ranking import RankedTheme, rank_themes
+from kaizen_studio.services.removal import remove
 from kaizen_studio.services.workshops import create_workshop, get_workshop
 from kaizen_studio.storage.library import Library, open_library
 from kaizen_studio.ui.matrix_layout import place_label, separate
 from kaizen_studio.ui.priority_matrix import PriorityMatrix
 from kaizen_studio.ui.stages.prioritise_page import MATRIX_TAB, RANKING_TAB
+from kaizen_studio.ui.stages.prioritise_ranking import MAPPING
 
 PEOPLE = ["Ana", "Ben", "Chloé", "Dev", "Eli"]
 THEMES = {  # name: ratings (impact, frequency) of its notes
@@ -404,3 +406,25 @@ def test_mouse_places_and_takes_back_dots(page, room, qtbot) -> None:
     qtbot.mouseClick(page.voting.take, Qt.MouseButton.LeftButton)
     assert _totals(page)["Heavy totes"] == 1
     assert page.voting.left_label.text().startswith("Ana: 2 of 3 dots left")
+
+
+def test_page_keeps_up_with_edits_made_elsewhere(page, room, qtbot) -> None:
+    _go_to(page, room["Rota changes"])
+    qtbot.keyClick(page.voting.tree, Qt.Key.Key_Plus)
+    # Another page deletes the theme (and its dot): this page shows what is left.
+    remove(page.context.library, "theme", [room["Rota changes"]])
+    page.context.changes.announce({"themes"})
+    assert set(_totals(page)) == set(THEMES) - {"Rota changes"}
+    assert page.voting.current_target() in [("theme", room[n]) for n in THEMES]
+    assert page.ranking.model.rowCount() == 3
+    assert page.voting.left_label.text().startswith("Ana: 3 of 3 dots left")
+
+
+def test_ticking_the_mapping_box_in_the_table(page, room) -> None:
+    page.tabs.setCurrentIndex(RANKING_TAB)
+    model = page.ranking.model
+    row = next(r for r in range(model.rowCount()) if model.item(r, 1).text() == "Heavy totes")
+    model.item(row, MAPPING).setCheckState(Qt.CheckState.Checked)  # as a click on the box does
+    chosen = [t.name for t in rank_themes(page.context.library, room["workshop"]) if t.selected]
+    assert chosen == ["Heavy totes"]
+    assert page.context.undo_stack.undoText() == "Send “Heavy totes” on to mapping"

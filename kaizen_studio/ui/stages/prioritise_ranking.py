@@ -48,6 +48,7 @@ class RankingPanel(QWidget):
         self.context = context
         self.workshop_id: int | None = None
         self.themes: list[RankedTheme] = []
+        self._filling = False
         self.model = QStandardItemModel(0, len(HEADERS), self)
         self.model.setHorizontalHeaderLabels(HEADERS)
         self.model.itemChanged.connect(self._item_changed)
@@ -143,12 +144,15 @@ class RankingPanel(QWidget):
         self.workshop_id = workshop_id
         current = self.current_theme()
         self.themes = themes
-        self.model.blockSignals(True)
-        self.model.removeRows(0, self.model.rowCount())
-        for theme in themes:
-            self.model.appendRow(self._row(theme))
-        self.model.blockSignals(False)
-        self.model.layoutChanged.emit()
+        # The view must hear of every row change (blocking the model's signals would leave
+        # it with stale rows); only our own reaction to check boxes waits.
+        self._filling = True
+        try:
+            self.model.removeRows(0, self.model.rowCount())
+            for theme in themes:
+                self.model.appendRow(self._row(theme))
+        finally:
+            self._filling = False
         self._show_choice()
         self.set_current_theme(current.id if current else (themes[0].id if themes else None))
         self._show_editor()
@@ -259,6 +263,8 @@ class RankingPanel(QWidget):
                 return
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filling:
+            return  # rows come and go while the ranking is shown again
         self._show_editor()
         key = current.data(THEME_ROLE) if current.isValid() else None
         if key is not None:
@@ -281,7 +287,7 @@ class RankingPanel(QWidget):
         )
 
     def _item_changed(self, item: QStandardItem) -> None:
-        if item.column() == MAPPING:
+        if item.column() == MAPPING and not self._filling:
             self.toggle_mapping(item.data(THEME_ROLE))
 
     def _mapping_box_toggled(self, _checked: bool) -> None:

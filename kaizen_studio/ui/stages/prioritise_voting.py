@@ -60,6 +60,7 @@ class VotingPanel(QWidget):
         self.board: VotingBoard | None = None
         self.voter_id: int | None = None
         self.titles: dict[Target, str] = {}
+        self._filling = False
         self.model = VoteListModel()
         self.rules = VotingRules(context, self)
         self.rules.refused.connect(self.refresh_wanted.emit)
@@ -199,7 +200,11 @@ class VotingPanel(QWidget):
         current = self.current_target()
         rows = vote_rows(board, themes, notes, None if board.anonymous else self.voter_id)
         self.titles = {row.target: row.label for row in rows}
-        self.model.set_rows(rows, voter, not self.hide_results.isChecked())
+        self._filling = True  # rows rebuilt: the current row moves by itself, not by the user
+        try:
+            self.model.set_rows(rows, voter, not self.hide_results.isChecked())
+        finally:
+            self._filling = False
         self.tree.setColumnHidden(MINE, board.anonymous)
         self.tree.setColumnHidden(TOTAL, self.hide_results.isChecked())
         self.tree.expandAll()
@@ -264,7 +269,7 @@ class VotingPanel(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         target = self.model.target(current)
-        if target and target[0] == "theme":
+        if target and target[0] == "theme" and not self._filling:
             self.theme_chosen.emit(target[1])
 
     # -- edits ------------------------------------------------------------------
