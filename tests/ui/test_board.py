@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -351,6 +352,17 @@ def test_edits_elsewhere_show_on_the_board(make_window, demo_path: Path) -> None
     assert (item.pos().x(), item.pos().y()) == next(
         (c.x, c.y) for c in board.cards if c.id == added.id
     )
+
+
+def test_a_scene_going_with_cards_selected_is_quiet(make_window, demo_path: Path) -> None:
+    """A scene being destroyed (with its window) still says its selection changed; the
+    page must not reach into it then (it once did: an error, or worse, later on)."""
+    page = _open(make_window, demo_path)
+    page.select_all_cards()
+    scene = page.scene
+    page.view.setScene(None)
+    shiboken6.delete(scene)  # the scene's own part goes first, then Qt's, which reports
+    assert not shiboken6.isValid(scene)
 
 
 def test_the_board_has_the_keyboard_when_the_stage_opens(make_window, demo_path: Path) -> None:

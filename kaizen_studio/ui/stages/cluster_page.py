@@ -7,6 +7,7 @@ shows the board that results.
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -174,6 +175,10 @@ class ClusterPage(StagePage):
         return []
 
     def _update_actions(self) -> None:
+        # A scene being destroyed (with its window) still reports its selection emptying,
+        # once per card; by then its Python part is gone and must not be touched.
+        if not shiboken6.isValid(self.scene):
+            return
         notes = self.scene.selected_note_ids()
         picked = self._themes_in_hand()
         enable = {
