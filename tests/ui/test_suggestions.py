@@ -4,9 +4,10 @@ undo step; locked themes never broken up; near-duplicates offered for stacking."
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kaizen_studio.domain.enums import Stage
 from kaizen_studio.services import notes
@@ -15,6 +16,7 @@ from kaizen_studio.services.demo import create_demo
 from kaizen_studio.services.themes import create_theme
 from kaizen_studio.services.workshops import create_workshop
 from kaizen_studio.storage.library import open_library
+from kaizen_studio.ui.main_window import MainWindow
 from kaizen_studio.ui.stages.cluster_page import ClusterPage
 from kaizen_studio.ui.stages.suggestions_dialog import SuggestionsDialog
 from tests.conftest import TODAY
@@ -31,6 +33,17 @@ WALL = [
     "Nobody knows who booked the forklift",
     "Forklift keys go missing between shifts",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _history_cleared_after_each_test(make_window):
+    """Leave no window whose undo history the garbage collector must free: a QUndoStack
+    of Python commands freed from inside a collection has crashed the test run (reported
+    to the foundation; the app's own windows live until the process ends)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
+            widget.context.undo_stack.clear()
 
 
 @pytest.fixture
