@@ -36,6 +36,7 @@ def test_second_window_on_the_same_file_is_refused(tmp_path: Path, settings, qtb
     first.context.library.close()
     second = open_window(path, settings=settings)  # free again once the first has gone
     qtbot.addWidget(second)
+    second.close()
     second.context.library.close()
 
 

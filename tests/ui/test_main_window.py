@@ -247,3 +247,13 @@ def test_home_controls_have_names(make_window, library_path: Path) -> None:
     window.show_home()
     assert unnamed_controls(window.home) == []
     assert unnamed_controls(window.workshop) == []
+
+
+def test_closing_the_window_empties_the_undo_history(make_window, library_path: Path) -> None:
+    # A QUndoStack freed by Python's garbage collector together with its Python
+    # commands can delete a command twice and crash; the window empties it first.
+    window = make_window(library_path)
+    window.home.create_named("Picking errors")
+    assert window.context.undo_stack.count() == 1
+    window.close()
+    assert window.context.undo_stack.count() == 0

@@ -28,7 +28,10 @@ class StagePage(QWidget):
 
     def show_workshop(self, workshop_id: int) -> None:
         self.workshop_id = workshop_id
-        self.refresh()
+        # A hidden page loads in showEvent, when it appears; loading here too
+        # would read the workshop twice.
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload what the page shows from the services."""
