@@ -27,10 +27,10 @@ def test_help_lists_the_commands(kaizen) -> None:
 def test_demo_then_list_and_check(kaizen, tmp_path: Path) -> None:
     kaizen("demo", "x.kaizen", check_ok=True)
     listing = kaizen("list", "x.kaizen", check_ok=True).stdout
-    assert "Customer Care" in listing and "46" in listing
+    assert "Customer Care" in listing and "48" in listing
     data = json.loads(kaizen("list", "x.kaizen", "--json", check_ok=True).stdout)
     [workshop] = data["workshops"]
-    assert workshop["id"] == 1 and workshop["notes"] == 46 and workshop["themes"] == 7
+    assert workshop["id"] == 1 and workshop["notes"] == 48 and workshop["themes"] == 7
     assert workshop["stage"] == "pdca"
     assert "sound" in kaizen("check", "x.kaizen", check_ok=True).stdout
     connection = sqlite3.connect(tmp_path / "x.kaizen")

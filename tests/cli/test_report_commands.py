@@ -49,13 +49,13 @@ def test_import_notes_is_all_or_none(kaizen, demo: Path, tmp_path: Path) -> None
     result = kaizen("import-notes", str(demo), "--workshop", "1", str(bad), check_ok=False)
     assert "line 3" in result.stderr and "nothing was imported" in result.stderr
     listed = kaizen("list", str(demo), "--json", check_ok=True).stdout
-    assert '"notes": 46' in listed
+    assert '"notes": 48' in listed
     result = kaizen(
         "import-notes", str(demo), "--workshop", "1", str(good), "--column", "text=Kommentar",
         check_ok=True,
     )  # fmt: skip
     assert result.stdout.strip() == "Added 2 notes and 1 new participant."
-    assert '"notes": 48' in kaizen("list", str(demo), "--json", check_ok=True).stdout
+    assert '"notes": 50' in kaizen("list", str(demo), "--json", check_ok=True).stdout
     result = kaizen(
         "import-notes", str(demo), "--workshop", "1", str(good), "--column", "text=Nope",
         check_ok=False,
@@ -65,7 +65,7 @@ def test_import_notes_is_all_or_none(kaizen, demo: Path, tmp_path: Path) -> None
 
 def test_export_notes_to_csv(kaizen, demo: Path, tmp_path: Path) -> None:
     result = kaizen("export", str(demo), "--workshop", "1", "-o", "notes.csv", check_ok=True)
-    assert "Wrote 46 notes" in result.stdout
+    assert "Wrote 48 notes" in result.stdout
     text = (tmp_path / "notes.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("text,participant,area,frequency,impact,")
     assert "Slow billing lookups" in text

@@ -106,7 +106,7 @@ def test_drag_cards_into_themes_merge_split_undo_redo_and_reopen(
     page = _open(make_window, demo_path)
     stack = page.context.undo_stack
     start = _shown(page)
-    assert len(page.scene.cards) == 45 and len(page.scene.frames) == 7  # one note is stacked
+    assert len(page.scene.cards) == 47 and len(page.scene.frames) == 7  # one note is stacked
 
     billing = _frame_named(page, "Slow billing lookups")
     card = _unsorted(page)[0]

@@ -153,7 +153,7 @@ def test_the_details_card_tells_workshops_apart(
     assert details.isVisible()
     assert "retention rises from 70% to 84%" in details.body.text()
     assert "Customer retention (12-month): 70 → 84 %" in details.body.text()
-    assert details.counts.text().startswith("12 participants · 46 notes · 7 themes")
+    assert details.counts.text().startswith("12 participants · 48 notes · 7 themes")
     assert details.open_button.text() == "Open at PDCA →"
     details.open_button.click()
     assert window.workshop.current_stage() is Stage.PDCA

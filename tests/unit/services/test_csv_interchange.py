@@ -198,7 +198,7 @@ def test_every_table_exports(library: Library, demo_id: int, tmp_path: Path, clo
         counts[table] = write_csv(library, demo_id, path, table, clock=clock)
         header = next(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
         assert header and all(header)
-    assert counts == {"notes": 46, "themes": 7, "votes": 30, "interventions": 7, "actions": 9}
+    assert counts == {"notes": 48, "themes": 7, "votes": 30, "interventions": 7, "actions": 9}
     with pytest.raises(InvalidInput, match="no table 'people'"):
         write_csv(library, demo_id, tmp_path / "x.csv", "people")
 
@@ -213,4 +213,4 @@ def test_demo_with_imported_notes_round_trips_through_json(
         copy = import_workshop(other, json.loads(json.dumps(first)))
         second = export_workshop(other, copy)
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
-    assert len(first["note"]) == 50 and len(first["participant"]) == 12  # Priya, Jonas known
+    assert len(first["note"]) == 52 and len(first["participant"]) == 12  # Priya, Jonas known

@@ -61,7 +61,7 @@ def test_every_note_is_findable_in_the_report(
 
     text = pdf_text(demo_report)
     notes = list_notes(library, demo_id)
-    assert len(notes) == 46 + len(HARD_NOTES)
+    assert len(notes) == 48 + len(HARD_NOTES)
     missing = [note.text for note in notes if _flat(note.text) not in text]
     assert not missing, f"not in the PDF: {missing[:3]}"
 

@@ -55,8 +55,8 @@ def test_the_demo_board_is_laid_out_once_and_stored(library_path, clock: FixedCl
     with open_library(library_path, create=True) as library:
         workshop_id = create_demo(library, clock)
         board = themes.open_board(library, workshop_id)
-        assert len(board.frames) == 7 and len(board.cards) == 46
-        assert board.unsorted == 5
+        assert len(board.frames) == 7 and len(board.cards) == 48
+        assert board.unsorted == 7
         assert_sound(board)
         assert themes.open_board(library, workshop_id) == board
     with open_library(library_path) as library:
