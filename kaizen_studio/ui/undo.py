@@ -55,14 +55,18 @@ def perform(
     apply: Callable[[], Any],
     revert: Callable[[], Any],
     topics: Iterable[str],
+    *,
+    command: Callable[..., Edit] = Edit,
 ) -> bool:
-    """Do an edit now and put it on the undo stack; False (and a message) if refused."""
+    """Do an edit now and put it on the undo stack; False (and a message) if refused.
+
+    `command` makes the undo step (an Edit subclass, e.g. one that merges)."""
     try:
         apply()
     except KaizenError as error:
         context.report_error(str(error))
         return False
-    context.undo_stack.push(Edit(context, text, apply, revert, topics))
+    context.undo_stack.push(command(context, text, apply, revert, topics))
     context.changes.announce(topics)
     return True
 
@@ -117,6 +121,17 @@ def perform_update(
     topics: Iterable[str],
 ) -> bool:
     """Change fields through a service `update(library, key, **changes) -> previous`."""
+    apply, revert = field_update(context, update, key, changes)
+    return perform(context, text, apply, revert, topics)
+
+
+def field_update(
+    context: AppContext,
+    update: Callable[..., dict[str, Any]],
+    key: int,
+    changes: dict[str, Any],
+) -> tuple[Callable[[], None], Callable[[], None]]:
+    """Apply and revert for a field edit: revert restores what apply found."""
     previous: dict[str, Any] = {}
 
     def apply() -> None:
@@ -126,4 +141,4 @@ def perform_update(
     def revert() -> None:
         update(context.library, key, **previous)
 
-    return perform(context, text, apply, revert, topics)
+    return apply, revert

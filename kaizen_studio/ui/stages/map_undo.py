@@ -9,13 +9,13 @@ started choosing, not to the one before the last key press.
 
 import time
 from collections.abc import Callable, Hashable, Iterable
+from functools import partial
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from kaizen_studio.domain.errors import KaizenError
 from kaizen_studio.ui.context import AppContext
-from kaizen_studio.ui.undo import Edit
+from kaizen_studio.ui.undo import Edit, field_update, perform
 
 MERGE_ID = 0x6D6170  # any number of our own; commands merge only with the same id
 MERGE_WINDOW = 3.0  # seconds: a choice made later is a new step
@@ -50,21 +50,6 @@ def perform_choice(
     topics: Iterable[str],
 ) -> bool:
     """As ui.undo.perform_update, for a value picked from a drop-down."""
-    previous: dict[str, Any] = {}
-
-    def apply() -> None:
-        previous.clear()
-        previous.update(update(context.library, key, **changes))
-
-    def revert() -> None:
-        update(context.library, key, **previous)
-
-    try:
-        apply()
-    except KaizenError as error:
-        context.report_error(str(error))
-        return False
+    apply, revert = field_update(context, update, key, changes)
     field = (update.__qualname__, key, tuple(sorted(changes)))
-    context.undo_stack.push(ChoiceEdit(context, text, apply, revert, topics, field=field))
-    context.changes.announce(topics)
-    return True
+    return perform(context, text, apply, revert, topics, command=partial(ChoiceEdit, field=field))
