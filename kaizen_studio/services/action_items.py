@@ -89,6 +89,4 @@ def update_action(
 
 
 def delete_action(library: Library, action_id: int) -> Snapshot:
-    with library.session() as session:
-        fetch(session, ActionItem, action_id, "action item")
     return remove(library, "action_item", [action_id])

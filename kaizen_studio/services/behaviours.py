@@ -166,5 +166,4 @@ def update_behaviour(library: Library, behaviour_id: int, **changes: Any) -> dic
 
 def delete_behaviour(library: Library, behaviour_id: int) -> Snapshot:
     """Delete a behaviour with its links; the snapshot puts it all back (undo)."""
-    get_behaviour(library, behaviour_id)
     return remove(library, "behaviour", [behaviour_id])

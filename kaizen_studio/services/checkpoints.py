@@ -110,9 +110,7 @@ def add_checkpoint(library: Library, cycle_id: int, offset_days: int) -> int:
 
 def delete_checkpoint(library: Library, checkpoint_id: int) -> Snapshot:
     """Remove a check; its KPI reading stays on the chart. The snapshot puts it back."""
-    with library.session() as session:
-        fetch(session, Checkpoint, checkpoint_id, "check")
-    return remove(library, "checkpoint", [checkpoint_id])
+    return remove(library, "checkpoint", [checkpoint_id], "check")
 
 
 # -- KPI readings --------------------------------------------------------------
@@ -159,6 +157,4 @@ def update_measurement(library: Library, measurement_id: int, **changes: Any) ->
 
 
 def delete_measurement(library: Library, measurement_id: int) -> Snapshot:
-    with library.session() as session:
-        fetch(session, Measurement, measurement_id, "KPI reading")
-    return remove(library, "measurement", [measurement_id])
+    return remove(library, "measurement", [measurement_id], "KPI reading")

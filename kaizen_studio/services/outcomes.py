@@ -107,5 +107,4 @@ def update_outcome(library: Library, outcome_id: int, **changes: Any) -> dict[st
 
 
 def delete_outcome(library: Library, outcome_id: int) -> Snapshot:
-    get_outcome(library, outcome_id)
     return remove(library, "outcome", [outcome_id])

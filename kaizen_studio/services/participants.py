@@ -95,8 +95,6 @@ def update_participant(library: Library, participant_id: int, **changes: Any) ->
 
 def delete_participant(library: Library, participant_id: int) -> Snapshot:
     """Their notes stay, without an author; their dots go."""
-    with library.session() as session:
-        fetch(session, Participant, participant_id, "participant")
     return remove(library, "participant", [participant_id])
 
 

@@ -184,7 +184,6 @@ def list_workshops(library: Library) -> list[WorkshopSummary]:
 
 def delete_workshop(library: Library, workshop_id: int) -> Snapshot:
     """Delete a workshop and all it holds; the snapshot puts it back (undo)."""
-    get_workshop(library, workshop_id)
     return remove(library, "workshop", [workshop_id])
 
 

@@ -35,3 +35,19 @@ def test_restoring_a_participant_gives_back_their_authorship(
     assert sum(note["participant"] is None for note in notes) == anonymous_before + priyas
     put_back(library, snapshot)
     assert export_workshop(library, demo_id) == before
+
+
+def test_removing_something_already_gone_deletes_nothing(library: Library, demo_id: int) -> None:
+    import pytest
+
+    from kaizen_studio.domain.errors import NotFound
+    from kaizen_studio.services.notes import delete_notes, list_notes
+
+    before = list_notes(library, demo_id)
+    with pytest.raises(NotFound, match="no note with id 9999"):
+        delete_notes(library, [before[0].id, 9999])
+    assert list_notes(library, demo_id) == before
+    with pytest.raises(NotFound, match="no check with id 9999"):
+        from kaizen_studio.services.checkpoints import delete_checkpoint
+
+        delete_checkpoint(library, 9999)
