@@ -39,6 +39,7 @@ def test_page_shows_the_page_count_and_exports_the_pdf(
     page, tmp_path: Path, monkeypatch, qtbot, errors
 ) -> None:
     assert page.objectName() == "reportPage" and page.kinds.hasFocus()
+    qtbot.waitUntil(lambda: page.pages_label.text().endswith(" pages"), timeout=30_000)
     text = page.pages_label.text()
     assert text.startswith("Workshop report (PDF): ") and text.endswith(" pages")
     pages = int(text.split(": ")[1].split()[0])
@@ -47,6 +48,8 @@ def test_page_shows_the_page_count_and_exports_the_pdf(
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.status.text() == "Writing board.pdf…"  # laid out in the background
+    qtbot.waitUntil(page.open_button.isEnabled, timeout=30_000)
     written = tmp_path / "board.pdf"
     info = subprocess.run(["pdfinfo", str(written)], capture_output=True, text=True, check=True)
     assert re.search(rf"Pages:\s+{pages}\n", info.stdout), info.stdout
@@ -57,13 +60,16 @@ def test_page_shows_the_page_count_and_exports_the_pdf(
     assert errors == []
 
 
-def test_a3_counts_one_page_per_ticked_theme(page, tmp_path: Path, monkeypatch, errors) -> None:
+def test_a3_counts_one_page_per_ticked_theme(
+    page, tmp_path: Path, monkeypatch, errors, qtbot
+) -> None:
     _choose(page, "a3")
     assert page.themes.isVisible()
     assert page.chosen_ranks() == [1, 2, 3]  # the themes chosen for mapping
-    assert page.pages_label.text() == "A3 one-pagers (PDF): 3 pages"
+    qtbot.waitUntil(lambda: page.pages_label.text() == "A3 one-pagers (PDF): 3 pages")
     page.themes.item(3).setCheckState(Qt.CheckState.Checked)
-    assert page.pages_label.text() == "A3 one-pagers (PDF): 4 pages"
+    assert page.pages_label.text() == "A3 one-pagers (PDF): counting pages…"
+    qtbot.waitUntil(lambda: page.pages_label.text() == "A3 one-pagers (PDF): 4 pages")
     for row in range(page.themes.count()):
         page.themes.item(row).setCheckState(Qt.CheckState.Unchecked)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked"))

@@ -1,12 +1,13 @@
 """The Report stage: choose what leaves the room (PDF report, A3 one-pagers, CSV, JSON),
 see how many pages it makes, export it and open it; bring notes in from CSV."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -24,8 +25,9 @@ from kaizen_studio.domain.errors import KaizenError
 from kaizen_studio.services import interchange, workshops
 from kaizen_studio.services.csv_interchange import read_csv
 from kaizen_studio.services.ranking import rank_themes
-from kaizen_studio.services.reports import write_a3, write_workshop_report
+from kaizen_studio.services.reports import build_a3, build_workshop_report, gather
 from kaizen_studio.services.reports.tables import CSV_TABLES, write_csv
+from kaizen_studio.ui.background import BackgroundWork
 from kaizen_studio.ui.context import AppContext
 from kaizen_studio.ui.stages.base import StagePage
 from kaizen_studio.ui.stages.csv_import_dialog import CsvImportDialog, import_notes_undoable
@@ -81,6 +83,10 @@ class ReportPage(StagePage):
         super().__init__(context, parent)
         self.last_file: Path | None = None
         self._pages: dict[tuple[object, ...], int] = {}
+        self._counting: tuple[object, ...] | None = None
+        # Bumped on every change to the workshop, so a count begun before it is not kept.
+        self._generation = 0
+        self.work = BackgroundWork(self)
         self._build()
 
     # -- layout ---------------------------------------------------------------------
@@ -179,6 +185,7 @@ class ReportPage(StagePage):
 
     def refresh(self) -> None:
         self._pages.clear()  # the workshop changed: counts are stale
+        self._generation += 1
         self._fill_themes()
         self._show_kind()
 
@@ -216,33 +223,63 @@ class ReportPage(StagePage):
         self.folder_button.setEnabled(self.last_file is not None)
         self._count_pages()
 
+    def _page_key(self) -> tuple[object, ...]:
+        return (self._generation, self.workshop_id, self.kind().key, tuple(self.chosen_ranks()))
+
     def _count_pages(self) -> None:
-        """Lay the PDF out in memory once per change, so the page count is what you get."""
+        """Lay the PDF out in memory once per change, so the page count is what you get.
+
+        The layout runs in the background (a 10,000-note report takes seconds);
+        the count appears when it is done."""
         kind = self.kind()
         if kind.suffix != ".pdf" or self.workshop_id is None:
             self.pages_label.setText(kind.label)
             return
-        key = (self.workshop_id, kind.key, tuple(self.chosen_ranks()))
-        if key not in self._pages:
-            try:
-                self._pages[key] = self._write(kind, BytesIO())
-            except KaizenError as error:
-                self.pages_label.setText(kind.label)
-                self.status.setText(str(error))
-                return
-        pages = self._pages[key]
-        self.pages_label.setText(f"{kind.label}: {pages} page{'s' if pages != 1 else ''}")
+        key = self._page_key()
+        if key in self._pages:
+            pages = self._pages[key]
+            self.pages_label.setText(f"{kind.label}: {pages} page{'s' if pages != 1 else ''}")
+            return
+        self.pages_label.setText(f"{kind.label}: counting pages…")
+        if self._counting == key:
+            return
+        try:
+            layout = self._layout(kind, BytesIO())
+        except KaizenError as error:
+            self.pages_label.setText(kind.label)
+            self.status.setText(str(error))
+            return
+        self._counting = key
+        self.work.start(layout, lambda pages: self._counted(key, pages), self._count_failed)
+
+    def _counted(self, key: tuple[object, ...], pages: int) -> None:
+        self._pages[key] = pages
+        self._counting = None
+        if key == self._page_key():
+            self._count_pages()
+        elif self.kind().suffix == ".pdf":
+            self._count_pages()  # the choice changed while counting: count the new one
+
+    def _count_failed(self, message: str) -> None:
+        self._counting = None
+        self.pages_label.setText(self.kind().label)
+        self.status.setText(message)
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _write(self, kind: ReportKind, target: Path | BytesIO) -> int:
+    def _layout(self, kind: ReportKind, target: Path | BytesIO) -> Callable[[], int]:
+        """Read the workshop now; return the PDF layout, which needs no library, to run later."""
+        assert self.workshop_id is not None
+        data = gather(self.context.library, self.workshop_id, self.context.clock)
+        if kind.key == "a3":
+            ranks = self.chosen_ranks()
+            return lambda: build_a3(data, target, ranks=ranks)
+        return lambda: build_workshop_report(data, target)
+
+    def _write(self, kind: ReportKind, target: Path) -> int:
+        """Write a table (CSV) or the whole workshop (JSON) at once: both are quick."""
         assert self.workshop_id is not None
         library, workshop, clock = self.context.library, self.workshop_id, self.context.clock
-        if kind.key == "report":
-            return write_workshop_report(library, workshop, target, clock=clock)
-        if kind.key == "a3":
-            return write_a3(library, workshop, target, ranks=self.chosen_ranks(), clock=clock)
-        assert isinstance(target, Path)
         if kind.key == "json":
             interchange.write_export(library, workshop, target)
             return 1
@@ -272,7 +309,9 @@ class ReportPage(StagePage):
         path = Path(name)
         if path.suffix.lower() != kind.suffix:
             path = path.with_name(path.name + kind.suffix)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if kind.suffix == ".pdf":
+            self._export_pdf(kind, path)
+            return
         try:
             count = self._write(kind, path)
         except KaizenError as error:
@@ -281,8 +320,33 @@ class ReportPage(StagePage):
         except OSError as error:
             self.context.report_error(f"{path.name} could not be written: {error.strerror}.")
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._exported(kind, path, count)
+
+    def _export_pdf(self, kind: ReportKind, path: Path) -> None:
+        """Lay the PDF out in the background; the page stays usable meanwhile."""
+        if not path.parent.is_dir():
+            self.context.report_error(f"{path.name} could not be written: its folder is missing.")
+            return
+        try:
+            layout = self._layout(kind, path)
+        except KaizenError as error:
+            self.context.report_error(str(error))
+            return
+        self.export_button.setEnabled(False)
+        self.status.setText(f"Writing {path.name}…")
+
+        def done(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self._exported(kind, path, count)
+
+        def failed(message: str) -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText("")
+            self.context.report_error(message)
+
+        self.work.start(layout, done, failed)
+
+    def _exported(self, kind: ReportKind, path: Path, count: int) -> None:
         self.context.settings.set_value("report/folder", str(path.parent))
         self.last_file = path
         what = f"{count} page{'s' if count != 1 else ''}" if kind.suffix == ".pdf" else ""
