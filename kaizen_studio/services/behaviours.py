@@ -17,7 +17,7 @@ from kaizen_studio.domain.tables import (
     Theme,
 )
 from kaizen_studio.domain.triage import unobservable_hint
-from kaizen_studio.services.records import belongs, fetch, fetch_workshop
+from kaizen_studio.services.records import belongs, fetch, fetch_workshop, set_links
 from kaizen_studio.services.removal import remove
 from kaizen_studio.storage.library import Library
 from kaizen_studio.storage.snapshot import Snapshot
@@ -98,14 +98,7 @@ def _set_themes(session: Session, row: Behaviour, theme_ids: Iterable[int]) -> N
     wanted = set(theme_ids)
     for theme_id in wanted:
         belongs(session, Theme, theme_id, row.workshop_id, "theme")
-    links = session.exec(
-        select(BehaviourTheme).where(col(BehaviourTheme.behaviour_id) == row.id)
-    ).all()
-    for link in links:
-        if link.theme_id not in wanted:
-            session.delete(link)
-    for theme_id in wanted - {link.theme_id for link in links}:
-        session.add(BehaviourTheme(behaviour_id=row.id or 0, theme_id=theme_id))
+    set_links(session, BehaviourTheme, ("behaviour_id", row.id or 0), "theme_id", wanted)
 
 
 def _apply(session: Session, row: Behaviour, changes: dict[str, Any]) -> dict[str, Any]:

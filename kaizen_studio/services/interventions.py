@@ -14,7 +14,7 @@ from kaizen_studio.domain.errors import InvalidInput
 from kaizen_studio.domain.rules import check_number, check_rating, clean_text
 from kaizen_studio.domain.tables import Behaviour, Cycle, Intervention, InterventionBehaviour
 from kaizen_studio.services.catalogue import Format, find_format, list_formats
-from kaizen_studio.services.records import Cleaner, belongs, fetch, fetch_workshop
+from kaizen_studio.services.records import Cleaner, belongs, fetch, fetch_workshop, set_links
 from kaizen_studio.services.removal import remove
 from kaizen_studio.storage.library import Library
 from kaizen_studio.storage.snapshot import Snapshot
@@ -120,14 +120,8 @@ def _set_behaviours(session: Session, row: Intervention, behaviour_ids: Iterable
     wanted = set(behaviour_ids)
     for behaviour_id in wanted:
         belongs(session, Behaviour, behaviour_id, row.workshop_id, "behaviour")
-    links = session.exec(
-        select(InterventionBehaviour).where(col(InterventionBehaviour.intervention_id) == row.id)
-    ).all()
-    for link in links:
-        if link.behaviour_id not in wanted:
-            session.delete(link)
-    for behaviour_id in wanted - {link.behaviour_id for link in links}:
-        session.add(InterventionBehaviour(intervention_id=row.id or 0, behaviour_id=behaviour_id))
+    owner = ("intervention_id", row.id or 0)
+    set_links(session, InterventionBehaviour, owner, "behaviour_id", wanted)
 
 
 def _behaviour_ids(session: Session, intervention_id: int) -> tuple[int, ...]:

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from kaizen_studio.domain.errors import NotFound
 from kaizen_studio.domain.tables import Workshop
@@ -47,6 +47,26 @@ def apply_changes(
         previous[name] = getattr(row, name)
         setattr(row, name, cleaned)
     return previous
+
+
+def set_links(
+    session: Session,
+    link: type[SQLModel],
+    owner: tuple[str, int],
+    target: str,
+    wanted: set[int],
+) -> None:
+    """Make the link rows of one owner (e.g. a behaviour's themes) exactly `wanted`.
+
+    `owner` names the link table's column for the owner and its id; `target`
+    names the column of the linked rows. Links already right are left alone."""
+    owner_column, owner_id = owner
+    rows = session.exec(select(link).where(getattr(link, owner_column) == owner_id)).all()
+    for row in rows:
+        if getattr(row, target) not in wanted:
+            session.delete(row)
+    for key in wanted - {getattr(row, target) for row in rows}:
+        session.add(link(**{owner_column: owner_id, target: key}))
 
 
 def same(value: Any) -> Any:
